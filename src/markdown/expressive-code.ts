@@ -1,0 +1,80 @@
+// Expressive Code setup: build-time highlighting, file-name title bars, and copy buttons whose
+// labels come from the site's i18n files and which copy only what a reader should paste.
+import { definePlugin, pluginFramesTexts } from 'astro-expressive-code';
+import { addClassName } from 'astro-expressive-code/hast';
+import type { AstroExpressiveCodeOptions } from 'astro-expressive-code';
+import ko from '../i18n/ko.json' with { type: 'json' };
+import en from '../i18n/en.json' with { type: 'json' };
+import { splitConsoleSnippet } from './console-snippet.ts';
+
+for (const [locale, strings] of [
+  ['ko', ko],
+  ['en', en],
+] as const) {
+  pluginFramesTexts.addLocale(locale, {
+    terminalWindowFallbackTitle: strings['code.terminal'],
+    copyButtonTooltip: strings['code.copy'],
+    copyButtonCopied: strings['code.copied'],
+  });
+}
+
+const CONSOLE_LANGUAGES = new Set(['console', 'shellsession', 'shell-session']);
+
+/** For `console` blocks: marks output lines, and makes the copy button copy the commands only. */
+function pluginConsoleSnippets() {
+  return definePlugin({
+    name: 'uwsgi-lab console snippets',
+    hooks: {
+      postprocessRenderedLine: ({ codeBlock, lineIndex, renderData }) => {
+        if (!CONSOLE_LANGUAGES.has(codeBlock.language)) return;
+        const line = splitConsoleSnippet(codeBlock.code).lines[lineIndex];
+        if (line) addClassName(renderData.lineAst, `console-${line.kind}`);
+      },
+      postprocessRenderedBlock: ({ codeBlock, renderData }) => {
+        if (!CONSOLE_LANGUAGES.has(codeBlock.language)) return;
+        const { commands } = splitConsoleSnippet(codeBlock.code);
+        // The frames plugin put the whole block in data-code; newlines are stored as U+007F there.
+        const copy = commands.join('\n').replace(/\n/g, '\u007f');
+        visit(renderData.blockAst, (node) => {
+          if (node.tagName === 'button' && node.properties['dataCode'] !== undefined) {
+            node.properties['dataCode'] = copy;
+          }
+        });
+      },
+    },
+  });
+}
+
+interface HastElementLike {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastElementLike[];
+}
+
+function visit(
+  node: HastElementLike,
+  fn: (element: { tagName: string; properties: Record<string, unknown> }) => void,
+): void {
+  if (node.type === 'element' && node.tagName && node.properties) {
+    fn({ tagName: node.tagName, properties: node.properties });
+  }
+  for (const child of node.children ?? []) visit(child, fn);
+}
+
+export const expressiveCodeOptions: AstroExpressiveCodeOptions = {
+  themes: ['github-light', 'github-dark'],
+  // The site's own theme switch sets data-theme on <html>; the system setting applies before it.
+  useDarkModeMediaQuery: false,
+  themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
+  defaultLocale: 'ko',
+  getBlockLocale: ({ file }) => (/[/\\]en[/\\]/.test(file.path) ? 'en' : 'ko'),
+  minSyntaxHighlightingColorContrast: 5.5,
+  plugins: [pluginConsoleSnippets()],
+  styleOverrides: {
+    borderRadius: '0.4rem',
+    codeFontFamily: 'var(--font-mono)',
+    uiFontFamily: 'var(--font-sans)',
+    codeFontSize: '0.875rem',
+  },
+};
