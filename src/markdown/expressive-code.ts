@@ -20,6 +20,28 @@ for (const [locale, strings] of [
 
 const CONSOLE_LANGUAGES = new Set(['console', 'shellsession', 'shell-session']);
 
+const regionLabel: Record<string, string> = { ko: ko['code.region'], en: en['code.region'] };
+
+/**
+ * Names every code block. Expressive Code makes a block that scrolls sideways a focusable
+ * role="region" so keyboards can scroll it; regions need distinct accessible names.
+ */
+function pluginCodeBlockNames() {
+  return definePlugin({
+    name: 'uwsgi-lab code block names',
+    hooks: {
+      postprocessRenderedBlock: ({ codeBlock, renderData, locale }) => {
+        const firstLine = codeBlock.code.split('\n').find((line) => line.trim() !== '') ?? '';
+        const name = codeBlock.props.title ?? firstLine.trim().slice(0, 60);
+        const label = `${regionLabel[locale] ?? regionLabel['ko']}: ${name}`;
+        visit(renderData.blockAst, (node) => {
+          if (node.tagName === 'pre') node.properties['ariaLabel'] = label;
+        });
+      },
+    },
+  });
+}
+
 /** For `console` blocks: marks output lines, and makes the copy button copy the commands only. */
 function pluginConsoleSnippets() {
   return definePlugin({
@@ -70,7 +92,7 @@ export const expressiveCodeOptions: AstroExpressiveCodeOptions = {
   defaultLocale: 'ko',
   getBlockLocale: ({ file }) => (/[/\\]en[/\\]/.test(file.path) ? 'en' : 'ko'),
   minSyntaxHighlightingColorContrast: 5.5,
-  plugins: [pluginConsoleSnippets()],
+  plugins: [pluginConsoleSnippets(), pluginCodeBlockNames()],
   styleOverrides: {
     borderRadius: '0.4rem',
     codeFontFamily: 'var(--font-mono)',

@@ -11,9 +11,10 @@ async function copyAndRead(page: Page, block: Locator): Promise<string> {
 
 /** The code as the page shows it, one entry per line. */
 async function shownLines(block: Locator): Promise<string[]> {
+  // An empty line is rendered as a lone newline.
   return block
     .locator('.ec-line')
-    .evaluateAll((lines) => lines.map((line) => line.textContent ?? ''));
+    .evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\n$/, '')));
 }
 
 for (const locale of ['ko', 'en'] as const) {
