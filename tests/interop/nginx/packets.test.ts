@@ -1,0 +1,27 @@
+// The packet corpus re-derived from real nginx 1.22.1: each case is captured again (private nginx,
+// recording listener, fixed client port); the packet, the client's response and the error-log
+// lines must match what the model produces for the same site, request and ports.
+
+import { expect, it } from 'vitest';
+import { PACKET_CASES } from '../../fixtures/nginx/tools/packet-cases.ts';
+import { describeWithPrograms } from '../support/real-programs.ts';
+import { capturePacketCase } from '../support/packet-oracle.ts';
+import { modelPacketCase, seriousLines } from '../../unit/gateway/support/packet-corpus.ts';
+
+describeWithPrograms(
+  'uwsgi_pass packets and responses: real nginx and the model',
+  ['nginx'],
+  () => {
+    it.each(PACKET_CASES.map((c, index) => [c.name, c, index] as const))(
+      '%s',
+      async (_, testCase, index) => {
+        // client ports away from the capture tool's 41000+, so a recent capture's TIME_WAIT cannot clash
+        const live = await capturePacketCase(testCase, 42000 + index);
+        const model = modelPacketCase(live);
+        expect(model.packet).toBe(live.packet);
+        expect(model.response).toBe(live.response);
+        expect(model.errorLog).toEqual(seriousLines(live.errorLog));
+      },
+    );
+  },
+);
