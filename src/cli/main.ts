@@ -9,9 +9,17 @@ import { CliError, EXIT_BAD_INPUT, EXIT_FAILED } from './cli-error.ts';
 import type { CliIo, Command } from './cli-io.ts';
 import { decodeCommand } from './commands/decode.ts';
 import { encodeCommand } from './commands/encode.ts';
+import { nginxPacketCommand } from './commands/nginx-packet.ts';
+import { nginxTCommand } from './commands/nginx-t.ts';
 import { requestCommand } from './commands/request.ts';
 
-const COMMANDS: readonly Command[] = [decodeCommand, encodeCommand, requestCommand];
+const COMMANDS: readonly Command[] = [
+  decodeCommand,
+  encodeCommand,
+  nginxPacketCommand,
+  nginxTCommand,
+  requestCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -1,46 +1,53 @@
-// `uwsgi-lab request`: a uwsgi client. Builds the packet nginx would send for one HTTP request,
+// `uwsgi-lab request`: a uwsgi client. Builds the packet the nginx model sends for one HTTP request,
 // sends it to a real uWSGI socket and prints the raw HTTP answer — or says how uWSGI hung up.
 
 import { readFile } from 'node:fs/promises';
 import { utf8Bytes } from '../../protocol/byte-text.ts';
-import { encode } from '../../protocol/encode.ts';
 import { invalidBlockSizeLine, UWSGI_DEFAULT_BUFFER_SIZE } from '../../protocol/header.ts';
 import { CliError, EXIT_FAILED } from '../cli-error.ts';
 import type { Command } from '../cli-io.ts';
+import { REQUEST_CLIENT, requestPacket } from '../client-request.ts';
 import { systemReason } from '../system-reason.ts';
 import { parseOptions } from '../parse-options.ts';
 import { exchange, parseSocketAddress, type ExchangeResult } from '../uwsgi-client.ts';
-import { SERVER, uwsgiParamsVars } from '../uwsgi-params.ts';
 
 const HELP = `usage: uwsgi-lab request --socket PATH|HOST:PORT [--method M] [--path P] [-H 'K: V']... [--data D]
 
-Sends one uwsgi packet (modifier1 0) to a real uWSGI and prints its raw HTTP answer on stdout.
-The packet holds the vars nginx 1.22.1 sends with Debian's /etc/nginx/uwsgi_params behind the
-tutorial's server block (listen 8080; server_name ${SERVER.serverName}; root ${SERVER.documentRoot}),
-in that file's order:
+Sends one uwsgi packet to a real uWSGI and prints its raw HTTP answer on stdout. The packet is
+the one the simulated nginx 1.22.1 sends upstream (the model behind nginx-packet) for the request
+curl would send with these options: "M P HTTP/1.1"; Host: ${REQUEST_CLIENT.host} unless -H
+gives a Host; the -H headers in order; with a body, Content-Length and Content-Type:
+${REQUEST_CLIENT.formContentType} unless -H gives them, as curl -d does (with -H
+'Transfer-Encoding: chunked', the body as one chunk instead). The request goes through Debian's
+nginx with the tutorial's site (listen 8080; server_name ${REQUEST_CLIENT.host};
+root /var/www/html; location / { try_files $uri @helloworld; } and @helloworld with
+include uwsgi_params) from a client at ${REQUEST_CLIENT.remoteAddr}, port ${REQUEST_CLIENT.remotePort}. So the vars are
+Debian's uwsgi_params, in that file's order:
 
-  QUERY_STRING     what follows "?" in --path, as given (still %-encoded), else empty
+  QUERY_STRING     what follows "?" in --path, still %-encoded; else empty
   REQUEST_METHOD   --method (default GET)
-  CONTENT_TYPE     the -H Content-Type value; else, with --data, ${SERVER.formContentType}
-                   (as curl -d sends it); else empty
-  CONTENT_LENGTH   the byte length of --data; empty without --data
+  CONTENT_TYPE     the Content-Type header; else empty
+  CONTENT_LENGTH   the body's length; else empty
   REQUEST_URI      --path as given (default /)
   PATH_INFO        --path before "?", %-decoded, slashes merged, . and .. resolved ($document_uri)
-  DOCUMENT_ROOT    ${SERVER.documentRoot}
-  SERVER_PROTOCOL  ${SERVER.serverProtocol}
-  REQUEST_SCHEME   ${SERVER.scheme}
-                   (HTTPS is left out: $https is empty on plain HTTP and the param is if_not_empty)
-  REMOTE_ADDR      ${SERVER.remoteAddr}
-  REMOTE_PORT      ${SERVER.remotePort}
-  SERVER_PORT      ${SERVER.serverPort}
-  SERVER_NAME      ${SERVER.serverName}
-  HTTP_HOST        the -H Host value without its port, lower-cased ($host); else ${SERVER.serverName}
+  DOCUMENT_ROOT    /var/www/html
+  SERVER_PROTOCOL  HTTP/1.1
+  REQUEST_SCHEME   http
+                   (no HTTPS: $https is empty on plain HTTP and that param is if_not_empty)
+  REMOTE_ADDR      ${REQUEST_CLIENT.remoteAddr}
+  REMOTE_PORT      ${REQUEST_CLIENT.remotePort}
+  SERVER_PORT      8080
+  SERVER_NAME      ${REQUEST_CLIENT.host}
+  HTTP_HOST        the Host header lower-cased, without its port ($host)
 
-then, for each -H in order, HTTP_ + its name upper-cased with "-" as "_" (User-Agent becomes
-HTTP_USER_AGENT), except Host (Debian's HTTP_HOST param hides it) and names with "_" (dropped by
-nginx's default underscores_in_headers off). Content-Type and Content-Length given with -H are
-passed again as HTTP_CONTENT_TYPE and HTTP_CONTENT_LENGTH, as nginx does. The --data bytes (UTF-8)
-follow the vars as the body.
+then HTTP_* for each header in request order (User-Agent becomes HTTP_USER_AGENT; repeated
+headers repeated), except Host (Debian's HTTP_HOST param hides it) and names with "_" (nginx's
+underscores_in_headers is off); then the body (de-chunked).
+
+If nginx would answer the request itself — 400 for a ".." above the root or a header over
+large_client_header_buffers, 413 for a body over client_max_body_size (1m), 200 for a file
+under /var/www/html that try_files finds, … — this says so in one line on stderr, and why, and
+exits with 1 without connecting.
 
 If uWSGI closes the connection without answering, this says so on stderr, and how, and exits
 with 1: a reset (it took the packet, then closed with bytes unread — what it does for a datasize
@@ -53,11 +60,12 @@ options:
   --path P                 the request target, /path?query (default /)
   -H, --header 'K: V'      a request header (repeatable)
   --data D                 the request body
-  --data-file FILE         the request body, the bytes of FILE (for bodies too big for --data)
+  --data-file FILE         the request body, the bytes of FILE (for bodies too big for --data;
+                           over 1m, nginx answers 413)
   --timeout S              give up after S seconds without the end of an answer (default 30)
   -h, --help               this text
 
-exit status: 0 answered, 1 no answer or no connection, 2 bad options
+exit status: 0 answered, 1 nginx answered itself, no answer or no connection, 2 bad options
 `;
 
 // An HTTP token (RFC 9110 §5.6.2): what a method and a header name are made of.
@@ -98,6 +106,11 @@ export const requestCommand: Command = {
       throw new CliError(
         `--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`,
       );
+    const target = values.path ?? '/';
+    if (!target.startsWith('/'))
+      throw new CliError(`--path must start with "/", not ${JSON.stringify(target)}`);
+    if (/[\r\n]/.test(target))
+      throw new CliError(`--path ${JSON.stringify(target)} holds a line break`);
     const headers = (values.header ?? []).map(headerPair);
     if (values.data !== undefined && values['data-file'] !== undefined)
       throw new CliError('--data and --data-file exclude each other');
@@ -107,13 +120,7 @@ export const requestCommand: Command = {
         : values['data-file'] !== undefined
           ? await dataFile(values['data-file'])
           : undefined;
-    const vars = uwsgiParamsVars({ method, target: values.path ?? '/', headers, body });
-    const packet = encode({
-      modifier1: 0,
-      modifier2: 0,
-      vars,
-      ...(body === undefined ? {} : { body }),
-    });
+    const packet = requestPacket({ method, target, headers, body });
 
     const result = await exchange(address, packet, timeout * 1000);
     if (!result.connected) {
@@ -141,6 +148,7 @@ function headerPair(text: string): readonly [string, string] {
   const colon = text.indexOf(':');
   const name = colon < 0 ? '' : text.slice(0, colon);
   if (!TOKEN.test(name)) throw new CliError(`-H ${JSON.stringify(text)} is not "Name: value"`);
+  if (/[\r\n]/.test(text)) throw new CliError(`-H ${JSON.stringify(text)} holds a line break`);
   return [name, text.slice(colon + 1).trim()];
 }
 

@@ -118,9 +118,47 @@ const BAD_INPUT: readonly [
     undefined,
     "uwsgi-lab: decode: Unknown option '--frobnicate' (see --help)",
   ],
+  [
+    'nginx-packet with a missing request file',
+    () => ['nginx-packet', '--request', join(work, 'missing.http')],
+    undefined,
+    `uwsgi-lab: nginx-packet: --request: cannot read ${join(work, 'missing.http')}: no such file or directory (ENOENT)`,
+  ],
+  [
+    'nginx-packet with an empty request',
+    () => ['nginx-packet', '--request', '-'],
+    '',
+    'uwsgi-lab: nginx-packet: --request: the request is empty',
+  ],
+  [
+    'nginx-t with a missing config',
+    () => ['nginx-t', '--config', join(work, 'missing.conf')],
+    undefined,
+    `uwsgi-lab: nginx-t: --config: cannot read ${join(work, 'missing.conf')}: no such file or directory (ENOENT)`,
+  ],
 ];
 
 describe('the CLI process on bad input', () => {
+  it('nginx-packet: nginx answering itself is one line and exit status 1', () => {
+    const result = run(
+      ['nginx-packet', '--request', '-'],
+      'GET /.. HTTP/1.1\r\nHost: helloworld.haruair.com\r\n\r\n',
+    );
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      1,
+      '',
+      'uwsgi-lab: nginx-packet: nginx answered 400 itself (client sent invalid request); nothing was sent upstream\n',
+    ]);
+  });
+
+  it('nginx-t: nginx’s lines on stderr and its exit status, as a process', () => {
+    const result = run(['nginx-t', '--config', '-'], 'server {\n    listen 8080\n}\n');
+    expect([result.status, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toMatch(
+      /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[emerg\] (\d+)#\1: unexpected "}" in \/etc\/nginx\/sites-enabled\/default:3\nnginx: configuration file \/etc\/nginx\/nginx.conf test failed\n$/,
+    );
+  });
+
   it.each(BAD_INPUT)(
     '%s: one line on stderr, exit status 2, no stack trace',
     (_what, args, input, line) => {
@@ -175,6 +213,20 @@ describe('the bundled bin', () => {
       expect(run(['decode', `${VECTORS_DIR}manual-echo.hex`], undefined, outfile).stdout).toContain(
         '"payload": "hello uwsgi"',
       );
+      // the nginx model and Debian's files are in the bundle
+      const test = run(['nginx-t'], undefined, outfile);
+      expect([test.status, test.stdout, test.stderr]).toEqual([
+        0,
+        '',
+        'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n',
+      ]);
+      expect(
+        run(
+          ['nginx-packet', '--request', `${VECTORS_DIR}get-root.http`, '--remote-port', '42692'],
+          undefined,
+          outfile,
+        ).stdout,
+      ).toBe(readFileSync(`${VECTORS_DIR}get-root.hex`, 'utf8'));
       const bad = run(['decode', file('bad.hex', '00')], undefined, outfile);
       expect([bad.status, bad.stderr]).toEqual([
         2,

@@ -1,11 +1,18 @@
 // The CLI's decode and encode, run in-process through runCli with buffers for stdin/stdout/stderr;
 // cli-process.test.ts runs the real process for the exit statuses and the one-line errors.
 
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import type { CliIo } from '../../../src/cli/cli-io.ts';
-import { documentUri, httpVarName, uwsgiParamsVars } from '../../../src/cli/uwsgi-params.ts';
+import { CliError } from '../../../src/cli/cli-error.ts';
+import {
+  rawHttpRequest,
+  requestPacket,
+  type ClientRequest,
+} from '../../../src/cli/client-request.ts';
 import { parseSocketAddress } from '../../../src/cli/uwsgi-client.ts';
 import { latin1Text, utf8Bytes } from '../../../src/protocol/byte-text.ts';
 import { decode } from '../../../src/protocol/decode.ts';
@@ -38,6 +45,8 @@ async function cli(
 }
 
 const vectorFile = (name: string): string => `${VECTORS_DIR}${name}.hex`;
+const work = mkdtempSync(join(tmpdir(), 'uwsgi-lab-cli-unit-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('cli decode', () => {
   it('prints the JSON shape of the design’s CLI table', async () => {
@@ -249,86 +258,169 @@ describe('cli encode', () => {
   });
 });
 
-describe('cli request: the vars of Debian’s uwsgi_params', () => {
+describe('cli request: the packet of the nginx model', () => {
   // curl's three headers, as in the vectors
   const curl = [
     ['Host', 'helloworld.haruair.com'],
     ['User-Agent', 'curl/7.88.1'],
     ['Accept', '*/*'],
   ] as const;
+  const get = (target: string, headers: ClientRequest['headers'] = curl): ClientRequest => ({
+    method: 'GET',
+    target,
+    headers,
+    body: undefined,
+  });
+  const form = utf8Bytes('name=haruair&lang=ko');
 
-  function realVars(name: string): [string, string][] {
+  /** The vector real nginx sent, with REMOTE_PORT the request command's 50000. */
+  function vectorAt50000(name: string): Uint8Array {
     const packet = decode(vectorBytes(name));
     if (packet.kind !== 'vars') throw new Error('not vars');
-    return packet.vars.map(([key, value]) => [
-      latin1Text(key),
-      key.length === 11 && latin1Text(key) === 'REMOTE_PORT' ? '50000' : latin1Text(value),
-    ]);
-  }
-  const byteString = (field: string | Uint8Array): string =>
-    latin1Text(typeof field === 'string' ? utf8Bytes(field) : field);
-  const asLatin1 = (vars: ReturnType<typeof uwsgiParamsVars>): [string, string][] =>
-    vars.map(([k, v]) => [byteString(k), byteString(v)]);
-
-  it('are the vars real nginx sent for GET / and GET /hello?x=1&y=%ED%95%9C (REMOTE_PORT aside)', () => {
-    expect(
-      asLatin1(uwsgiParamsVars({ method: 'GET', target: '/', headers: curl, body: undefined })),
-    ).toEqual(realVars('get-root'));
-    expect(
-      asLatin1(
-        uwsgiParamsVars({
-          method: 'GET',
-          target: '/hello?x=1&y=%ED%95%9C',
-          headers: curl,
-          body: undefined,
-        }),
-      ),
-    ).toEqual(realVars('get-query'));
-    expect(
-      asLatin1(uwsgiParamsVars({ method: 'HEAD', target: '/', headers: curl, body: undefined })),
-    ).toEqual(realVars('head'));
-  });
-
-  it('are the vars real nginx sent for curl -d (with curl’s Content-Length and Content-Type headers)', () => {
-    const headers = [
-      ...curl,
-      ['Content-Length', '20'],
-      ['Content-Type', 'application/x-www-form-urlencoded'],
-    ] as const;
-    const vars = uwsgiParamsVars({
-      method: 'POST',
-      target: '/submit',
-      headers,
-      body: utf8Bytes('name=haruair&lang=ko'),
+    return encode({
+      vars: packet.vars.map(([key, value]) => [
+        key,
+        latin1Text(key) === 'REMOTE_PORT' ? utf8Bytes('50000') : value,
+      ]),
+      body: packet.body,
     });
-    expect(asLatin1(vars)).toEqual(realVars('post-form'));
+  }
+  function vars(request: ClientRequest): [string, string][] {
+    const packet = decode(requestPacket(request));
+    if (packet.kind !== 'vars') throw new Error('not vars');
+    return packet.vars.map(([key, value]) => [latin1Text(key), latin1Text(value)]);
+  }
+  const pathInfo = (target: string): string | undefined =>
+    vars(get(target)).find(([key]) => key === 'PATH_INFO')?.[1];
+  function refusal(request: ClientRequest): [number, string] {
+    try {
+      requestPacket(request);
+    } catch (error) {
+      if (error instanceof CliError) return [error.exitCode, error.message];
+      throw error;
+    }
+    throw new Error('nginx sent a packet');
+  }
+
+  it('builds the request curl sent for the vectors, byte for byte', () => {
+    const http = (name: string): Uint8Array =>
+      new Uint8Array(readFileSync(`${VECTORS_DIR}${name}.http`));
+    expect(rawHttpRequest(get('/'))).toEqual(http('get-root'));
+    expect(rawHttpRequest(get('/hello?x=1&y=%ED%95%9C'))).toEqual(http('get-query'));
+    expect(rawHttpRequest({ ...get('/'), method: 'HEAD' })).toEqual(http('head'));
+    expect(rawHttpRequest({ ...get('/submit'), method: 'POST', body: form })).toEqual(
+      http('post-form'),
+    );
+    expect(
+      rawHttpRequest({
+        method: 'POST',
+        target: '/submit',
+        headers: [...curl, ['Transfer-Encoding', 'chunked']],
+        body: form,
+      }),
+    ).toEqual(http('post-chunked'));
+    expect(
+      rawHttpRequest(get('/headers', [...curl, ['X-Long', 'a'.repeat(3000)], ['X-Name', '한글']])),
+    ).toEqual(http('long-nonascii-header'));
   });
 
-  it('give PATH_INFO as nginx’s $document_uri', () => {
-    const text = (path: string): string => latin1Text(documentUri(path));
-    expect(text('/a%20b/%ED%95%9C')).toBe('/a b/\u00ed\u0095\u009c');
-    expect(text('//a/./b/../c/')).toBe('/a/c/');
-    expect(text('/a/%2e%2e')).toBe('/');
-    expect(text('/%zz')).toBe('/%zz');
-    expect(() => documentUri('/..')).toThrow('climbs above the root');
-    expect(httpVarName('X-Forwarded-For')).toBe('HTTP_X_FORWARDED_FOR');
-    expect(httpVarName('x-name')).toBe('HTTP_X_NAME');
+  it('adds Host when no header gives one, and Content-Length and Content-Type for a body', () => {
+    const text = (request: ClientRequest): string => latin1Text(rawHttpRequest(request));
+    expect(text(get('/', []))).toBe('GET / HTTP/1.1\r\nHost: helloworld.haruair.com\r\n\r\n');
+    expect(text({ ...get('/', [['X-A', '1']]), method: 'POST', body: utf8Bytes('a=1') })).toBe(
+      'POST / HTTP/1.1\r\nHost: helloworld.haruair.com\r\nX-A: 1\r\nContent-Length: 3\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\na=1',
+    );
+    expect(
+      text({ ...get('/', [['content-type', 'text/plain']]), method: 'PUT', body: utf8Bytes('') }),
+    ).toBe(
+      'PUT / HTTP/1.1\r\nHost: helloworld.haruair.com\r\ncontent-type: text/plain\r\nContent-Length: 0\r\n\r\n',
+    );
   });
 
-  it('drop Host and names with "_", and take $host from Host without its port', () => {
-    const vars = uwsgiParamsVars({
-      method: 'GET',
-      target: '/',
-      headers: [
+  it('is the packet real nginx sent for GET / and GET /hello?x=1&y=%ED%95%9C and HEAD (REMOTE_PORT 50000)', () => {
+    expect(requestPacket(get('/'))).toEqual(vectorAt50000('get-root'));
+    expect(requestPacket(get('/hello?x=1&y=%ED%95%9C'))).toEqual(vectorAt50000('get-query'));
+    expect(requestPacket({ ...get('/'), method: 'HEAD' })).toEqual(vectorAt50000('head'));
+    expect(
+      requestPacket(get('/headers', [...curl, ['X-Long', 'a'.repeat(3000)], ['X-Name', '한글']])),
+    ).toEqual(vectorAt50000('long-nonascii-header'));
+  });
+
+  it('is the packet real nginx sent for curl -d, plain and chunked', () => {
+    expect(requestPacket({ ...get('/submit'), method: 'POST', body: form })).toEqual(
+      vectorAt50000('post-form'),
+    );
+    expect(
+      requestPacket({
+        method: 'POST',
+        target: '/submit',
+        headers: [...curl, ['Transfer-Encoding', 'chunked']],
+        body: form,
+      }),
+    ).toEqual(vectorAt50000('post-chunked'));
+  });
+
+  it('gives PATH_INFO as nginx’s $document_uri, and HTTP_* names as nginx writes them', () => {
+    expect(pathInfo('/a%20b/%ED%95%9C')).toBe('/a b/\u00ed\u0095\u009c');
+    expect(pathInfo('//a/./b/../c/')).toBe('/a/c/');
+    expect(pathInfo('/a/%2e%2e')).toBe('/');
+    const keys = vars(
+      get('/', [
+        ['X-Forwarded-For', '10.0.0.1'],
+        ['x-name', 'v'],
+      ]),
+    ).map(([key]) => key);
+    expect(keys.slice(-2)).toEqual(['HTTP_X_FORWARDED_FOR', 'HTTP_X_NAME']);
+  });
+
+  it('drops Host and names with "_", and takes $host from Host without its port', () => {
+    const built = vars(
+      get('/', [
         ['Host', 'Example.COM:8080'],
         ['X_Custom', '1'],
         ['X-A', '2'],
-      ],
-      body: undefined,
-    });
-    expect(vars.slice(-2)).toEqual([
+      ]),
+    );
+    expect(built.slice(-2)).toEqual([
       ['HTTP_HOST', 'example.com'],
       ['HTTP_X_A', '2'],
+    ]);
+  });
+
+  it('says when nginx answers itself: exit status 1 and why', () => {
+    expect(refusal(get('/..'))).toEqual([
+      1,
+      'nginx answered 400 itself (client sent invalid request); nothing was sent upstream',
+    ]);
+    // a %-escape that is not one: nginx refuses it (parse_complex_uri's sw_quoted)
+    expect(refusal(get('/%zz'))[1]).toBe(
+      'nginx answered 400 itself (client sent invalid request); nothing was sent upstream',
+    );
+    expect(refusal(get('/', [['X-Big', 'b'.repeat(9000)]]))[1]).toMatch(
+      /^nginx answered 400 itself \(client sent too long header line: "X-Big: b+…"\); nothing was sent upstream$/,
+    );
+    expect(refusal({ ...get('/'), method: 'POST', body: new Uint8Array(1_100_000) })[1]).toBe(
+      'nginx answered 413 itself (client intended to send too large body: 1100000 bytes, over client_max_body_size 1048576); nothing was sent upstream',
+    );
+    expect(refusal(get('/index.nginx-debian.html'))[1]).toBe(
+      'nginx answered 200 itself (it serves the file /var/www/html/index.nginx-debian.html); nothing was sent upstream',
+    );
+  });
+
+  it('refuses before connecting when nginx answers itself, in one line with exit status 1', async () => {
+    const socket = ['request', '--socket', '/nonexistent/uwsgi.sock'];
+    const dotdot = await cli([...socket, '--path', '/a/../..']);
+    expect([dotdot.status, dotdot.stdout, dotdot.stderr]).toEqual([
+      1,
+      '',
+      'uwsgi-lab: request: nginx answered 400 itself (client sent invalid request); nothing was sent upstream\n',
+    ]);
+    const body = join(work, 'big-body');
+    writeFileSync(body, new Uint8Array(4 << 20));
+    const big = await cli([...socket, '--method', 'POST', '--data-file', body]);
+    expect([big.status, big.stderr]).toEqual([
+      1,
+      'uwsgi-lab: request: nginx answered 413 itself (client intended to send too large body: 4194304 bytes, over client_max_body_size 1048576); nothing was sent upstream\n',
     ]);
   });
 
@@ -395,7 +487,7 @@ describe('cli request: the vars of Debian’s uwsgi_params', () => {
     ]);
   });
 
-  it('documents the vars it sends', async () => {
+  it('documents the vars it sends, with the values the model gives them', async () => {
     const help = (await cli(['request', '--help'])).stdout;
     for (const key of [
       'QUERY_STRING',
@@ -415,6 +507,20 @@ describe('cli request: the vars of Debian’s uwsgi_params', () => {
     ]) {
       expect(help).toContain(key);
     }
+    const fixed = [...help.matchAll(/^ {2}([A-Z_]+) +(\S+)$/gm)].map(([, key, value]) => [
+      key,
+      value,
+    ]);
+    expect(fixed.map(([key]) => key)).toEqual([
+      'DOCUMENT_ROOT',
+      'SERVER_PROTOCOL',
+      'REQUEST_SCHEME',
+      'REMOTE_ADDR',
+      'REMOTE_PORT',
+      'SERVER_PORT',
+      'SERVER_NAME',
+    ]);
+    expect(vars(get('/'))).toEqual(expect.arrayContaining(fixed));
   });
 });
 
@@ -426,7 +532,7 @@ describe('cli', () => {
     const unknown = await cli(['decod']);
     expect([unknown.status, unknown.stderr]).toEqual([
       2,
-      'uwsgi-lab: unknown command "decod" (commands: decode, encode, request)\n',
+      'uwsgi-lab: unknown command "decod" (commands: decode, encode, nginx-packet, nginx-t, request)\n',
     ]);
     expect((await cli(['decode', '--hexx'])).stderr).toBe(
       "uwsgi-lab: decode: Unknown option '--hexx' (see --help)\n",
