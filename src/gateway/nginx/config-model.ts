@@ -115,6 +115,8 @@ export interface BlockSettings {
   mergeSlashes?: boolean;
   clientHeaderBufferSize?: number;
   largeClientHeaderBuffers?: { readonly count: number; readonly size: number };
+  /** Debian's max_headers (default 1000). */
+  maxHeaders?: number;
 }
 
 export class ConfigBlock {

@@ -15,6 +15,7 @@ import {
   type DirectiveSetter,
   type ModuleType,
 } from './directive-flags.ts';
+import { DEBIAN_PATCH_DIRECTIVE_ROWS } from './debian-patch-directives.ts';
 import { DIRECTIVE_ROWS } from './directive-table.ts';
 
 /** One directive as the table describes it. */
@@ -37,7 +38,7 @@ export interface DirectiveContext {
 
 const BY_NAME: ReadonlyMap<string, readonly DirectiveSpec[]> = (() => {
   const map = new Map<string, DirectiveSpec[]>();
-  for (const row of DIRECTIVE_ROWS) {
+  for (const row of [...DIRECTIVE_ROWS, ...DEBIAN_PATCH_DIRECTIVE_ROWS]) {
     const spec = specOf(row);
     const list = map.get(spec.name);
     if (list === undefined) map.set(spec.name, [spec]);

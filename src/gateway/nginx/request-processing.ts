@@ -235,6 +235,7 @@ function handle(run: RequestRun, text: string): NginxOutcome {
     underscoresInHeaders: defaultServer.block.effective('underscoresInHeaders') ?? false,
     ignoreInvalidHeaders: defaultServer.block.effective('ignoreInvalidHeaders') ?? true,
     mergeSlashes: defaultServer.block.effective('mergeSlashes') ?? true,
+    maxHeaders: defaultServer.block.effective('maxHeaders') ?? DEFAULT_HEAD_LIMITS.maxHeaders,
   };
   const parsed = parseRequestHead(text, limits);
   if (parsed.ok === 'incomplete') return { kind: 'incomplete' };

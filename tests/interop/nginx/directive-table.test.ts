@@ -1,11 +1,13 @@
 // The directive table was extracted from nginx's sources configured like Debian's build; real nginx
 // 1.22.1 must know every name in it, and must not know the dynamic modules' directives Debian does
-// not load by default (stream, mail, geoip, perl, xslt, image_filter).
+// not load by default (stream, mail, geoip, perl, xslt, image_filter). Debian's own patch directives
+// (debian-patch-directives.ts) must be known too.
 
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { DEBIAN_PATCH_DIRECTIVE_ROWS } from '../../../src/gateway/nginx/debian-patch-directives.ts';
 import { DIRECTIVE_ROWS } from '../../../src/gateway/nginx/directive-table.ts';
 import { directiveSpecs } from '../../../src/gateway/nginx/directive-lookup.ts';
 import { describeWithPrograms, makeTempDir } from '../support/real-programs.ts';
@@ -25,7 +27,8 @@ describeWithPrograms('directive table: real nginx', ['nginx'], () => {
   it('knows every directive in the table', () => {
     const dir = makeTempDir('uwsgi-lab-directives');
     try {
-      const names = [...new Set(DIRECTIVE_ROWS.map(([name]) => name))];
+      const rows = [...DIRECTIVE_ROWS, ...DEBIAN_PATCH_DIRECTIVE_ROWS];
+      const names = [...new Set(rows.map(([name]) => name))];
       const unknown = names.filter((name) => realVerdict(dir.path, name) === 'unknown');
       expect(unknown).toEqual([]);
     } finally {

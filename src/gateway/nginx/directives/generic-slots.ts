@@ -20,6 +20,7 @@ const SLOT_SETTINGS: Readonly<Record<string, keyof BlockSettings>> = {
   merge_slashes: 'mergeSlashes',
   client_header_buffer_size: 'clientHeaderBufferSize',
   large_client_header_buffers: 'largeClientHeaderBuffers',
+  max_headers: 'maxHeaders',
   server_tokens: 'serverTokens',
   uwsgi_modifier1: 'uwsgiModifier1',
   uwsgi_modifier2: 'uwsgiModifier2',
