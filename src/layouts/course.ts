@@ -25,6 +25,10 @@ export function homeUrl(locale: Locale): string {
   return `${base()}${locale}/`;
 }
 
+export function inspectorUrl(locale: Locale): string {
+  return `${base()}${locale}/inspector/`;
+}
+
 export function lessonUrl(lesson: Lesson): string {
   const { locale, slug } = parseLessonId(lesson.id);
   return `${base()}${locale}/${slug}/`;

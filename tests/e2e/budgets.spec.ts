@@ -3,7 +3,16 @@
 import { test, expect } from './fixtures.ts';
 import { BUDGET, gzipSize, measurePage } from '../budgets/page-weight.ts';
 
-const PAGES = ['/ko/', '/ko/overview/', '/ko/wsgi/', '/en/', '/en/overview/', '/en/wsgi/'];
+const PAGES = [
+  '/ko/',
+  '/ko/overview/',
+  '/ko/wsgi/',
+  '/ko/inspector/',
+  '/en/',
+  '/en/overview/',
+  '/en/wsgi/',
+  '/en/inspector/',
+];
 
 for (const width of [1280, 375]) {
   test(`JS before interaction at ${width} px`, async ({ page }) => {
