@@ -12,6 +12,7 @@ import { encodeCommand } from './commands/encode.ts';
 import { nginxPacketCommand } from './commands/nginx-packet.ts';
 import { nginxTCommand } from './commands/nginx-t.ts';
 import { requestCommand } from './commands/request.ts';
+import { serveCommand } from './commands/serve.ts';
 
 const COMMANDS: readonly Command[] = [
   decodeCommand,
@@ -19,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   nginxPacketCommand,
   nginxTCommand,
   requestCommand,
+  serveCommand,
 ];
 
 function usage(): string {

@@ -20,5 +20,6 @@ const SYSTEM_REASONS: Readonly<Record<string, string>> = {
   ETIMEDOUT: 'timed out',
   ENOTSOCK: 'not a socket',
   EADDRNOTAVAIL: 'address not available',
+  EADDRINUSE: 'address already in use',
   EHOSTUNREACH: 'no route to host',
 };

@@ -26,8 +26,12 @@ export interface NewEntry {
 
 /** The errno values the machine reports, with the texts glibc's strerror gives them on Linux. */
 export const ERRNO = {
+  EPERM: { errno: 1, text: 'Operation not permitted' },
   ENOENT: { errno: 2, text: 'No such file or directory' },
+  // open(2) on a unix socket's file: `cat /tmp/uwsgi.sock` says `No such device or address`
+  ENXIO: { errno: 6, text: 'No such device or address' },
   EACCES: { errno: 13, text: 'Permission denied' },
+  EBUSY: { errno: 16, text: 'Device or resource busy' },
   EEXIST: { errno: 17, text: 'File exists' },
   ENOTDIR: { errno: 20, text: 'Not a directory' },
   EISDIR: { errno: 21, text: 'Is a directory' },

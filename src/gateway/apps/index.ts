@@ -17,6 +17,7 @@ export { rawWsgiApp } from './raw-wsgi-app.ts';
 export type { RawWsgiOptions } from './raw-wsgi-app.ts';
 export { environDumperApp } from './environ-dumper-app.ts';
 export { captureApp } from './capture-app.ts';
+export { echoApp } from './echo-app.ts';
 export { CAPTURE_APP_SOURCE, ENVIRON_DUMPER_SOURCE, KNOWN_APPS, knownApp } from './known-apps.ts';
 export type { KnownApp } from './known-apps.ts';
 export { findCallable, HttpAbort, isStdlib, loadModule } from './app-module.ts';
@@ -26,6 +27,7 @@ export { pyJsonDumps, pyJsonLoads, PyFloat, PyInt } from './python-json.ts';
 export type { PyJson } from './python-json.ts';
 
 import { captureApp } from './capture-app.ts';
+import { echoApp } from './echo-app.ts';
 import { environDumperApp } from './environ-dumper-app.ts';
 import { helloWorldApp } from './hello-world.ts';
 import { rawWsgiApp } from './raw-wsgi-app.ts';
@@ -39,4 +41,5 @@ export const APPS: Readonly<Record<string, () => WsgiApp>> = {
   wsgi: () => rawWsgiApp(),
   environ: () => environDumperApp(),
   capture: () => captureApp(),
+  echo: () => echoApp(),
 };

@@ -5,6 +5,7 @@ export type { NetError, NetErrorCode } from './net-error.ts';
 export {
   addressMatches,
   ANY_ADDRESS,
+  ANY_ADDRESS_V6,
   formatAddress,
   parseSocketArgument,
 } from './socket-address.ts';
@@ -30,3 +31,5 @@ export type {
 } from './socket-table.ts';
 export { exchangeWithUpstream } from './upstream-exchange.ts';
 export type { UpstreamOutcome } from './upstream-exchange.ts';
+export { sendClientRequest } from './client-request.ts';
+export type { ClientOutcome } from './client-request.ts';

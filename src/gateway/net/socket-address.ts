@@ -9,6 +9,9 @@ export type SocketAddress =
 /** The address every interface means: a listener on it accepts connections to any local address. */
 export const ANY_ADDRESS = '0.0.0.0';
 
+/** IPv6's `::`: every IPv6 address (nginx binds it IPv6-only, so it does not cover 0.0.0.0). */
+export const ANY_ADDRESS_V6 = '::';
+
 /** `unix:/tmp/uwsgi.sock` or `127.0.0.1:3031`, the way nginx names an upstream in its error log. */
 export function formatAddress(address: SocketAddress): string {
   return address.kind === 'unix' ? `unix:${address.path}` : `${address.host}:${address.port}`;
@@ -35,7 +38,11 @@ export function addressMatches(bound: SocketAddress, target: SocketAddress): boo
   }
   if (bound.port !== target.port) return false;
   if (bound.host === target.host) return true;
-  // a wildcard listener answers on every local address; `localhost` is 127.0.0.1 (Debian's /etc/hosts)
+  // a wildcard listener answers on every local address of its family; `localhost` is 127.0.0.1
+  // (curl tries 127.0.0.1 first and it answers, real-output-shell.md §8.1)
   const local = (host: string): string => (host === 'localhost' ? '127.0.0.1' : host);
-  return bound.host === ANY_ADDRESS || local(bound.host) === local(target.host);
+  const target6 = local(target.host).includes(':');
+  if (bound.host === ANY_ADDRESS) return !target6;
+  if (bound.host === ANY_ADDRESS_V6) return target6;
+  return local(bound.host) === local(target.host);
 }

@@ -6,7 +6,12 @@
 import { accessError, dirname, FsError, type Credentials, type MachineFs } from '../fs.ts';
 import type { HopRecorder } from '../trace/journey.ts';
 import { netError, type NetError } from './net-error.ts';
-import { addressMatches, ANY_ADDRESS, type SocketAddress } from './socket-address.ts';
+import {
+  addressMatches,
+  ANY_ADDRESS,
+  ANY_ADDRESS_V6,
+  type SocketAddress,
+} from './socket-address.ts';
 
 /** How a server's side of a connection ended after its answer. */
 export type StreamEnd =
@@ -178,12 +183,15 @@ export class SocketTable {
     }
     const chosen = port === 0 ? this.ephemeralPort() : port;
     const address: SocketAddress = { kind: 'inet', host, port: chosen };
+    // a wildcard covers its own family only: nginx binds [::]:80 with IPV6_V6ONLY (its default
+    // since 1.5.x), so Debian's `listen 80; listen [::]:80;` holds both
     const clash = this.#inet.some((listener) => {
       const bound = listener.address;
       return (
         bound.kind === 'inet' &&
         bound.port === chosen &&
-        (bound.host === host || bound.host === ANY_ADDRESS || host === ANY_ADDRESS)
+        isIpv6(bound.host) === isIpv6(host) &&
+        (bound.host === host || isWildcard(bound.host) || isWildcard(host))
       );
     });
     if (clash) return { ok: false, error: netError('EADDRINUSE') };
@@ -296,7 +304,16 @@ function portOf(listener: Listener): number | undefined {
   return listener.address.kind === 'inet' ? listener.address.port : undefined;
 }
 
-// A client connecting to a loopback or wildcard address speaks from 127.0.0.1.
+// A client connecting to a loopback or wildcard address speaks from 127.0.0.1 (::1 for IPv6).
 function loopbackFor(host: string): string {
+  if (host === ANY_ADDRESS_V6) return '::1';
   return host === ANY_ADDRESS || host === 'localhost' ? '127.0.0.1' : host;
+}
+
+function isIpv6(host: string): boolean {
+  return host.includes(':');
+}
+
+function isWildcard(host: string): boolean {
+  return host === ANY_ADDRESS || host === ANY_ADDRESS_V6;
 }

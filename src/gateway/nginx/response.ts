@@ -239,6 +239,10 @@ export type UpstreamFailure =
   | 'ENOENT'
   /** connect(2): no write permission on the socket, or no search permission on a folder above. */
   | 'EACCES'
+  /** connect(2): a part of the socket's path is not a folder. */
+  | 'ENOTDIR'
+  /** connect(2): symbolic links in the path loop. */
+  | 'ELOOP'
   /** connect(2): nothing listens (a stale socket file, a closed port). */
   | 'ECONNREFUSED'
   /** uWSGI reset the connection (it refused the packet: `invalid request block size`). */
@@ -248,7 +252,7 @@ export type UpstreamFailure =
 
 /**
  * nginx's answer and error-log line when talking to uWSGI fails (real-output.md 5.1–5.3, 5.7):
- * connect() errors are logged at crit (ENOENT, EACCES) or error (ECONNREFUSED); the client gets
+ * connect() errors are logged at crit (ENOENT, EACCES, …) or error (ECONNREFUSED); the client gets
  * 502, or 504 after a timeout.
  */
 export function upstreamFailureResponse(
@@ -262,10 +266,14 @@ export function upstreamFailureResponse(
   switch (failure) {
     case 'ENOENT':
     case 'EACCES':
+    case 'ENOTDIR':
+    case 'ELOOP':
     case 'ECONNREFUSED': {
       const errno = {
         ENOENT: '2: No such file or directory',
         EACCES: '13: Permission denied',
+        ENOTDIR: '20: Not a directory',
+        ELOOP: '40: Too many levels of symbolic links',
         ECONNREFUSED: '111: Connection refused',
       }[failure];
       const response = errorResponse(

@@ -4,19 +4,9 @@
 // captures (Debian 12, 2 cores, host `vm`), except the node name: the course's machine is
 // `helloworld`.
 
-import type { MachineFs } from '../fs.ts';
-import type { SocketTable } from '../net/socket-table.ts';
-import type { MachineUsers } from '../users.ts';
+import type { Clock, GatewayMachine, PidSource } from '../machine.ts';
 
-/** Milliseconds since the epoch; the shell advances it. */
-export interface Clock {
-  now(): number;
-}
-
-/** The next process id (the shell hands them out in order). */
-export interface PidSource {
-  next(): number;
-}
+export type { Clock, PidSource } from '../machine.ts';
 
 /** Numbers for addresses uWSGI prints (the Python interpreter's): any 32-bit values, seeded. */
 export interface RandomSource {
@@ -55,12 +45,7 @@ export const CAPTURED_HOST: HostFacts = {
 /** The course's machine: the captured host, named as the tutorial's server. */
 export const COURSE_HOST: HostFacts = { ...CAPTURED_HOST, nodename: 'helloworld' };
 
-export interface UwsgiMachine {
-  readonly fs: MachineFs;
-  readonly users: MachineUsers;
-  readonly net: SocketTable;
-  readonly clock: Clock;
-  readonly pids: PidSource;
+export interface UwsgiMachine extends GatewayMachine {
   readonly random: RandomSource;
   readonly host: HostFacts;
   /**

@@ -10,6 +10,7 @@
 import { FsError, normalizePath, ROOT_CREDENTIALS, type Credentials } from '../fs.ts';
 import type { Listener, PeerInfo, StreamReply, StreamServer } from '../net/socket-table.ts';
 import { parseSocketArgument } from '../net/socket-address.ts';
+import type { PsEntry } from '../machine.ts';
 import type { HopRecorder } from '../trace/journey.ts';
 import { credentialsFor } from '../users.ts';
 import type { WsgiApp } from '../apps/wsgi-app.ts';
@@ -35,14 +36,7 @@ export interface UwsgiStartOptions {
   readonly parentPid?: number;
 }
 
-/** One line of `ps -eo user,pid,ppid,cmd`. */
-export interface PsEntry {
-  readonly user: string;
-  readonly pid: number;
-  readonly ppid: number;
-  readonly command: string;
-  readonly role: 'master' | 'worker' | 'http';
-}
+export type { PsEntry } from '../machine.ts';
 
 class Exit {
   readonly status: number;

@@ -97,12 +97,28 @@ export function responseComplete(bytes: Uint8Array, method: string): boolean {
   return false;
 }
 
-/** Sends `bytes` to 127.0.0.1:port and collects what comes back until close or idleness. */
-export function sendRaw(
+/**
+ * Sends `bytes` to 127.0.0.1:port and collects what comes back until close or idleness. A fixed
+ * client port lies in the ephemeral range, where another test's connection may hold it for a
+ * moment: EADDRINUSE is retried for a few seconds before it counts as a failure.
+ */
+export async function sendRaw(
   port: number,
   bytes: Uint8Array,
   options: SendOptions = {},
 ): Promise<Uint8Array> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendOnce(port, bytes, options);
+    } catch (error) {
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!inUse || options.localPort === undefined || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function sendOnce(port: number, bytes: Uint8Array, options: SendOptions): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = connect({

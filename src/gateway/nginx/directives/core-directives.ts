@@ -1,4 +1,4 @@
-// Main-context directives: user, worker_processes, error_log, events{}, worker_connections
+// Main-context directives: user, worker_processes, pid, error_log, events{}, worker_connections
 // (nginx 1.22.1: src/core/nginx.c, src/core/ngx_log.c, src/event/ngx_event.c).
 
 import { ConfigError, LOG_LEVELS, directiveSays } from '../config-error.ts';
@@ -6,6 +6,7 @@ import type { LogSetting } from '../config-model.ts';
 import { NGX_EVENT_CONF } from '../directive-flags.ts';
 import { parseAtoi } from '../values.ts';
 import { positionOf, type DirectiveCall, type DirectiveHandler } from './directive-call.ts';
+import { applyGenericSlot } from './generic-slots.ts';
 
 function duplicate(call: DirectiveCall): ConfigError {
   return new ConfigError(
@@ -50,6 +51,14 @@ const workerProcesses: DirectiveHandler = (call) => {
     );
   }
   loader.main.workerProcesses = n;
+  return undefined;
+};
+
+// ngx_conf_set_str_slot, the path then made absolute against the prefix (ngx_core_module_init_conf):
+// the master writes its pid there, `nginx -s` reads it
+const pid: DirectiveHandler = (call) => {
+  applyGenericSlot(call);
+  call.loader.main.pid = call.loader.fullName(call.node.args[0]!);
   return undefined;
 };
 
@@ -109,6 +118,7 @@ const workerConnections: DirectiveHandler = (call) => {
 export const CORE_HANDLERS: Readonly<Record<string, DirectiveHandler>> = {
   'core:user': user,
   'core:worker_processes': workerProcesses,
+  'core:pid': pid,
   'errlog:error_log': errorLog,
   'http_core:error_log': errorLog,
   'events:events': events,
