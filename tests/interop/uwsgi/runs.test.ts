@@ -24,7 +24,7 @@ const SCENARIOS = [
 function masked(text: string): string {
   return text
     .replace(/\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\]/g, '[DATE]')
-    .replace(/0x7f[0-9a-f]{10}/g, 'ADDR')
+    .replace(/0x[0-9a-f]{8,16}\b/g, 'ADDR')
     .replace(/pid: \d+/g, 'pid: N')
     .replace(/ready in \d+ seconds/g, 'ready in N seconds')
     .replace(/in \d+ msecs/g, 'in N msecs')

@@ -113,7 +113,7 @@ export function masked(lines: readonly string[]): string[] {
     line
       .replace(/on \[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\]/, 'on [DATE]')
       .replace(/\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\]/, '[DATE]')
-      .replace(/0x7f[0-9a-f]{10}/g, 'ADDR')
+      .replace(/0x[0-9a-f]{8,16}\b/g, 'ADDR')
       .replace(/127\.0\.0\.1:\d+ \(port auto-assigned\)/, '127.0.0.1:PORT (port auto-assigned)')
       .replace(/0x00007f[0-9a-f]{10}/g, 'THREAD')
       .replace(/pid: \d+/g, 'pid: N')
