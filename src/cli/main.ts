@@ -13,6 +13,7 @@ import { nginxPacketCommand } from './commands/nginx-packet.ts';
 import { nginxTCommand } from './commands/nginx-t.ts';
 import { requestCommand } from './commands/request.ts';
 import { serveCommand } from './commands/serve.ts';
+import { shellCommand } from './commands/shell.ts';
 
 const COMMANDS: readonly Command[] = [
   decodeCommand,
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   nginxTCommand,
   requestCommand,
   serveCommand,
+  shellCommand,
 ];
 
 function usage(): string {

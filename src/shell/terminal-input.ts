@@ -4,7 +4,7 @@
 // Ctrl-U edit the line; Ctrl-D ends the input (or hands over a partial line); Ctrl-C is the
 // caller's (it becomes SIGINT). What the command did not read is typed ahead for the next prompt.
 
-import type { InputSource } from './bash/command-runner.ts';
+import type { InputSource, TerminalInfo } from './bash/command-runner.ts';
 import { charWidth } from './terminal-width.ts';
 
 export class TerminalInput implements InputSource {
@@ -16,9 +16,12 @@ export class TerminalInput implements InputSource {
   #endOfInput = false;
   #waiting: ((chunk: string | undefined) => void) | undefined;
 
+  readonly terminal: TerminalInfo | undefined;
+
   /** `echo`: writes to the terminal (the tty's echo of what is typed). */
-  constructor(echo: (text: string) => void) {
+  constructor(echo: (text: string) => void, terminal?: TerminalInfo) {
     this.#echo = echo;
+    this.terminal = terminal;
   }
 
   /** Keys typed while the command runs (Ctrl-C already taken out by the caller). */

@@ -32,6 +32,8 @@ export class TerminalSession {
   readonly #write: (data: string) => void;
   readonly #onExit: ((status: number) => void) | undefined;
   readonly #output: OutputSink;
+  /** What isatty and TIOCGWINSZ tell the commands; resize updates it. */
+  readonly #terminal: { columns: number };
   #input: TerminalInput;
   #state: 'starting' | 'prompt' | 'running' | 'exited' = 'starting';
   #work: Promise<void> = Promise.resolve();
@@ -45,8 +47,12 @@ export class TerminalSession {
       ...(options.completer === undefined ? {} : { completer: options.completer }),
       columns: options.columns ?? 80,
     });
-    this.#output = { write: (text) => this.#write(terminalNewlines(text)) };
-    this.#input = new TerminalInput((text) => this.#write(text));
+    this.#terminal = { columns: options.columns ?? 80 };
+    this.#output = {
+      write: (text) => this.#write(terminalNewlines(text)),
+      terminal: this.#terminal,
+    };
+    this.#input = new TerminalInput((text) => this.#write(text), this.#terminal);
   }
 
   get exited(): boolean {
@@ -91,6 +97,7 @@ export class TerminalSession {
 
   /** The terminal's width changed. */
   resize(columns: number): void {
+    this.#terminal.columns = columns;
     const result = this.editor.resize(columns);
     this.#write(result.output);
   }
@@ -145,7 +152,7 @@ export class TerminalSession {
     }
     // What was typed while the command ran and not read is typed ahead for the next prompt.
     const unread = this.#input.takeUnread();
-    this.#input = new TerminalInput((text) => this.#write(text));
+    this.#input = new TerminalInput((text) => this.#write(text), this.#terminal);
     if (unread !== '') this.editor.feed(unread);
     await this.#prompt();
   }

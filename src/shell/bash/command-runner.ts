@@ -7,13 +7,22 @@ import type { JobTable } from './job-table.ts';
 import type { ShellState } from './shell-state.ts';
 import type { SignalChannel, SignalName } from './signals.ts';
 
+/** A terminal a stream is connected to (isatty(3) is true), with its size now. */
+export interface TerminalInfo {
+  readonly columns: number;
+}
+
 /** Where a command writes: the terminal, a pipe, a file. Writes after the reader left are dropped. */
 export interface OutputSink {
   write(text: string): void;
+  /** Set when this is the terminal: `ls` prints columns, curl draws its meter only when not. */
+  readonly terminal?: TerminalInfo | undefined;
 }
 
 /** Where a command reads from: the terminal, a pipe, a file, a here-document. */
 export interface InputSource {
+  /** Set when this is the terminal (apt-get asks its question only then). */
+  readonly terminal?: TerminalInfo | undefined;
   /** The next chunk; undefined at the end of input. Waits for a pipe's writer or the keyboard. */
   read(): Promise<string | undefined>;
   /** Everything up to the end of input. */

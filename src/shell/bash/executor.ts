@@ -447,6 +447,8 @@ export class Executor implements SignalTarget {
       write: (text) => {
         if (alive) sink.write(text);
       },
+      // isatty(1) still answers for the terminal behind the gate
+      ...(sink.terminal === undefined ? {} : { terminal: sink.terminal }),
     });
     const killed = slot.signals.whenKilled().then((signal) => {
       alive = false;

@@ -63,7 +63,8 @@ export class History {
 
   /** `history -c`. */
   clear(): void {
-    this.#base += this.#entries.length;
+    // readline's clear_history starts the numbers again at 1 (`history -c; history` shows 1)
+    this.#base = 1;
     this.#entries = [];
   }
 

@@ -47,6 +47,8 @@ export class ShellState {
       cwd: data.cwd,
     });
     state.lastStatus = data.lastStatus;
+    if (data.umask !== undefined) state.umask = data.umask;
+    for (const [name, path] of Object.entries(data.hashed ?? {})) state.hashed.set(name, path);
     return state;
   }
 

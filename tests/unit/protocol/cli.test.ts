@@ -532,7 +532,7 @@ describe('cli', () => {
     const unknown = await cli(['decod']);
     expect([unknown.status, unknown.stderr]).toEqual([
       2,
-      'uwsgi-lab: unknown command "decod" (commands: decode, encode, nginx-packet, nginx-t, request, serve)\n',
+      'uwsgi-lab: unknown command "decod" (commands: decode, encode, nginx-packet, nginx-t, request, serve, shell)\n',
     ]);
     expect((await cli(['decode', '--hexx'])).stderr).toBe(
       "uwsgi-lab: decode: Unknown option '--hexx' (see --help)\n",

@@ -1,0 +1,121 @@
+// coreutils' `date` in the machine's zone (UTC) and the C locale: the default
+// `Thu Nov 26 07:24:46 UTC 2026`, +FORMAT with strftime's common codes, -u, -R, -I, -d DATE.
+
+import { getoptLong, has, last, tryHelp } from '../gnu/getopt-long.ts';
+import { quote } from '../gnu/quoting.ts';
+import type { CommandDefinition } from '../program.ts';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const pad = (n: number, width = 2, fill = '0'): string => String(n).padStart(width, fill);
+
+/** strftime(3) in the C locale, UTC. */
+export function strftime(format: string, ms: number): string {
+  const d = new Date(ms);
+  const codes: Record<string, () => string> = {
+    a: () => DAYS[d.getUTCDay()]!.slice(0, 3),
+    A: () => DAYS[d.getUTCDay()]!,
+    b: () => MONTHS[d.getUTCMonth()]!.slice(0, 3),
+    h: () => MONTHS[d.getUTCMonth()]!.slice(0, 3),
+    B: () => MONTHS[d.getUTCMonth()]!,
+    c: () => strftime('%a %b %e %H:%M:%S %Y', ms),
+    C: () => pad(Math.floor(d.getUTCFullYear() / 100)),
+    d: () => pad(d.getUTCDate()),
+    D: () => strftime('%m/%d/%y', ms),
+    e: () => pad(d.getUTCDate(), 2, ' '),
+    F: () => strftime('%Y-%m-%d', ms),
+    H: () => pad(d.getUTCHours()),
+    I: () => pad(d.getUTCHours() % 12 === 0 ? 12 : d.getUTCHours() % 12),
+    j: () => pad(Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 864e5) + 1, 3),
+    k: () => pad(d.getUTCHours(), 2, ' '),
+    m: () => pad(d.getUTCMonth() + 1),
+    M: () => pad(d.getUTCMinutes()),
+    n: () => '\n',
+    N: () => pad((ms % 1000) * 1e6, 9),
+    p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
+    R: () => strftime('%H:%M', ms),
+    s: () => String(Math.floor(ms / 1000)),
+    S: () => pad(d.getUTCSeconds()),
+    t: () => '\t',
+    T: () => strftime('%H:%M:%S', ms),
+    u: () => String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()),
+    w: () => String(d.getUTCDay()),
+    x: () => strftime('%m/%d/%y', ms),
+    X: () => strftime('%H:%M:%S', ms),
+    y: () => pad(d.getUTCFullYear() % 100),
+    Y: () => String(d.getUTCFullYear()),
+    z: () => '+0000',
+    Z: () => 'UTC',
+    '%': () => '%',
+  };
+  return format.replace(/%([a-zA-Z%])/g, (whole, c: string) => codes[c]?.() ?? whole);
+}
+
+export const date: CommandDefinition = {
+  name: 'date',
+  options: ['-u', '-R', '-I', '-d'],
+  run: ({ argv, stdout, stderr, machine }) => {
+    const parsed = getoptLong('date', argv.slice(1), [
+      { id: 'u', short: 'u', long: 'utc' },
+      { id: 'R', short: 'R', long: 'rfc-email' },
+      { id: 'I', short: 'I', long: 'iso-8601', argument: 'optional' },
+      { id: 'd', short: 'd', long: 'date', argument: 'required' },
+    ]);
+    if (!parsed.ok) {
+      stderr.write(`${parsed.message}\n${tryHelp('date')}`);
+      return 1;
+    }
+    let ms = machine.clock.now();
+    const given = last(parsed.options, 'd')?.value;
+    if (given !== undefined) {
+      const epoch = /^@(-?\d+)$/.exec(given.trim());
+      const parsedDate =
+        epoch !== null
+          ? Number(epoch[1]) * 1000
+          : Date.parse(
+              /[zZ]|[+-]\d\d:?\d\d$/.test(given) ? given : `${given.trim().replace(' ', 'T')}Z`,
+            );
+      if (Number.isNaN(parsedDate)) {
+        stderr.write(`date: invalid date ${quote(given)}\n`);
+        return 1;
+      }
+      ms = parsedDate;
+    }
+    const format = parsed.operands.find((operand) => operand.startsWith('+'));
+    const extra = parsed.operands.find((operand) => !operand.startsWith('+'));
+    if (extra !== undefined) {
+      stderr.write(`date: invalid date ${quote(extra)}\n`);
+      return 1;
+    }
+    let text: string;
+    if (format !== undefined) text = strftime(format.slice(1), ms);
+    else if (has(parsed.options, 'R')) text = strftime('%a, %d %b %Y %H:%M:%S +0000', ms);
+    else if (has(parsed.options, 'I')) {
+      const unit = last(parsed.options, 'I')?.value ?? 'date';
+      text =
+        unit === 'seconds'
+          ? strftime('%Y-%m-%dT%H:%M:%S+00:00', ms)
+          : unit === 'minutes'
+            ? strftime('%Y-%m-%dT%H:%M+00:00', ms)
+            : unit === 'hours'
+              ? strftime('%Y-%m-%dT%H+00:00', ms)
+              : strftime('%Y-%m-%d', ms);
+    } else text = strftime('%a %b %e %H:%M:%S %Z %Y', ms);
+    stdout.write(`${text}\n`);
+    return 0;
+  },
+};
