@@ -41,11 +41,10 @@ export default defineConfig({
       ],
       // Pagefind's search runs WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Expressive Code colours tokens with style attributes; those need 'unsafe-inline' for
-      // attributes only. <style> elements and stylesheets stay hash- or origin-checked.
-      styleDirective: {
-        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
-      },
+      // Styles may be inline: Expressive Code colours tokens with style attributes, and xterm.js
+      // (the terminal) writes its own <style> elements with sizes and colours at run time, which no
+      // build-time hash can cover. Scripts stay hash- or origin-checked, without 'unsafe-inline'.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
   vite: {

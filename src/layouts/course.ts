@@ -29,6 +29,10 @@ export function inspectorUrl(locale: Locale): string {
   return `${base()}${locale}/inspector/`;
 }
 
+export function builderUrl(locale: Locale): string {
+  return `${base()}${locale}/builder/`;
+}
+
 export function lessonUrl(lesson: Lesson): string {
   const { locale, slug } = parseLessonId(lesson.id);
   return `${base()}${locale}/${slug}/`;

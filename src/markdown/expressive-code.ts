@@ -33,7 +33,10 @@ function pluginCodeBlockNames() {
       postprocessRenderedBlock: ({ codeBlock, renderData, locale }) => {
         const firstLine = codeBlock.code.split('\n').find((line) => line.trim() !== '') ?? '';
         const name = codeBlock.props.title ?? firstLine.trim().slice(0, 60);
-        const label = `${regionLabel[locale] ?? regionLabel['ko']}: ${name}`;
+        // The block's number in its page keeps two blocks with the same first line apart.
+        const index = codeBlock.parentDocument?.positionInDocument?.groupIndex;
+        const number = index === undefined ? '' : ` ${index + 1}`;
+        const label = `${regionLabel[locale] ?? regionLabel['ko']}${number}: ${name}`;
         visit(renderData.blockAst, (node) => {
           if (node.tagName === 'pre') node.properties['ariaLabel'] = label;
         });

@@ -8,10 +8,12 @@ const PAGES = [
   '/ko/overview/',
   '/ko/wsgi/',
   '/ko/inspector/',
+  '/ko/builder/',
   '/en/',
   '/en/overview/',
   '/en/wsgi/',
   '/en/inspector/',
+  '/en/builder/',
 ];
 
 for (const width of [1280, 375]) {
