@@ -13,14 +13,18 @@ const KEY_TERMS: Record<string, { ko: string[]; en: string[] }> = {
 };
 
 async function searchUrls(page: Page, query: string): Promise<string[]> {
-  return page.evaluate(async (q) => {
-    const pagefind = (await import('/pagefind/pagefind.js')) as {
-      search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
-    };
-    const search = await pagefind.search(q);
-    const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-    return data.map((d) => d.url);
-  }, query);
+  // The module URL goes in as an argument so that TypeScript does not try to resolve it.
+  return page.evaluate(
+    async ([q, url]) => {
+      const pagefind = (await import(url)) as {
+        search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+      };
+      const search = await pagefind.search(q);
+      const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+      return data.map((d) => d.url);
+    },
+    [query, '/pagefind/pagefind.js'] as const,
+  );
 }
 
 for (const locale of ['ko', 'en'] as const) {
