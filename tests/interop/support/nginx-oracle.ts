@@ -36,14 +36,19 @@ export interface NginxTestRun {
 
 /**
  * Real `nginx -t` on this machine's Debian layout, with `site` bind-mounted as the only file in
- * /etc/nginx/sites-enabled (and `nginxConf`, when given, over /etc/nginx/nginx.conf). Everything nginx -t would create (pid file, temp folders, log files)
+ * /etc/nginx/sites-enabled, named `default` — or, given files by name, those files as the sites
+ * there (and `nginxConf`, when given, over /etc/nginx/nginx.conf). Everything nginx -t would create (pid file, temp folders, log files)
  * lands on tmpfs mounts that vanish with the namespace.
  */
-export function realNginxTest(site: string | Uint8Array, nginxConf?: string): NginxTestRun {
+export function realNginxTest(
+  site: string | Uint8Array | Readonly<Record<string, string | Uint8Array>>,
+  nginxConf?: string,
+): NginxTestRun {
   const dir = mkdtempSync(join(tmpdir(), 'uwsgi-lab-nginx-t-'));
   try {
     mkdirSync(join(dir, 'se'));
-    writeFileSync(join(dir, 'se/default'), site);
+    const sites = typeof site === 'string' || site instanceof Uint8Array ? { default: site } : site;
+    for (const [name, text] of Object.entries(sites)) writeFileSync(join(dir, 'se', name), text);
     if (nginxConf !== undefined) writeFileSync(join(dir, 'nginx.conf'), nginxConf);
     const script = [
       `mount --bind '${dir}/se' /etc/nginx/sites-enabled`,
