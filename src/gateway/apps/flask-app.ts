@@ -213,6 +213,56 @@ const NONE_FRAMES: readonly TracebackFrame[] = [
   { file: FLASK_FILE, line: 2134, name: 'make_response', source: 'raise TypeError(' },
 ];
 
+/**
+ * Flask's frames down to werkzeug's Map.bind_to_environ, which reads `env["REQUEST_METHOD"]`
+ * unguarded: an environ without it (nginx without `include uwsgi_params`) fails there, before any
+ * view, and uWSGI prints the traceback (captured: lessons 06 and 07, uwsgi-run1.log).
+ */
+const BIND_FRAMES: readonly TracebackFrame[] = [
+  {
+    file: FLASK_FILE,
+    line: 2548,
+    name: '__call__',
+    source: 'return self.wsgi_app(environ, start_response)',
+    marker: '       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  },
+  {
+    file: FLASK_FILE,
+    line: 2520,
+    name: 'wsgi_app',
+    source: 'ctx = self.request_context(environ)',
+    marker: '      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  },
+  {
+    file: FLASK_FILE,
+    line: 2437,
+    name: 'request_context',
+    source: 'return RequestContext(self, environ)',
+    marker: '       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  },
+  {
+    file: '/usr/lib/python3/dist-packages/flask/ctx.py',
+    line: 314,
+    name: '__init__',
+    source: 'self.url_adapter = app.create_url_adapter(self.request)',
+    marker: '                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  },
+  {
+    file: FLASK_FILE,
+    line: 2218,
+    name: 'create_url_adapter',
+    source: 'return self.url_map.bind_to_environ(',
+    marker: '       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  },
+  {
+    file: '/usr/lib/python3/dist-packages/werkzeug/routing/map.py',
+    line: 350,
+    name: 'bind_to_environ',
+    source: 'env["REQUEST_METHOD"],',
+    marker: '~~~^^^^^^^^^^^^^^^^^^',
+  },
+];
+
 interface CompiledRule {
   readonly route: FlaskRoute;
   readonly pattern: RegExp;
@@ -260,6 +310,8 @@ export class FlaskApp implements WsgiApp {
   }
 
   call(environ: Environ, startResponse: StartResponse): Iterable<Uint8Array> {
+    if (environStr(environ, 'REQUEST_METHOD') === undefined)
+      throw new PythonException('KeyError', "'REQUEST_METHOD'", { frames: BIND_FRAMES });
     const request = new WerkzeugRequest(environ);
     const response = this.#respond(request);
     startResponse(response.status, response.headers);

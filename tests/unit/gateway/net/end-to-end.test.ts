@@ -5,6 +5,8 @@
 // each failure of real-output.md §5 with the client's response, nginx's error-log line and
 // uWSGI's log.
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hexOf, latin1Bytes, latin1Text } from '../../../../src/protocol/index.ts';
 import { CAPTURE_APP_SOURCE } from '../../../../src/gateway/apps/known-apps.ts';
@@ -410,6 +412,29 @@ describe('failures end to end, as real-output.md §5 and real-output-shell.md §
     expect(exchange.errorLog.map(maskedLog)).toEqual([
       maskedLog(
         '2026/11/26 07:20:00 [error] 9064#9064: *21 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: helloworld.haruair.com, request: "GET / HTTP/1.1", upstream: "uwsgi://unix:/tmp/uwsgi.sock:", host: "localhost:8080"',
+      ),
+    ]);
+  });
+
+  it('no include uwsgi_params: Flask fails on the missing REQUEST_METHOD, uWSGI prints the traceback, nginx 502', () => {
+    // tests/fixtures/captures/lessons-06-07: the tutorial's block without `include uwsgi_params;`
+    const capture = readFileSync(
+      fileURLToPath(
+        new URL('../../../fixtures/captures/lessons-06-07/uwsgi-run1.log', import.meta.url),
+      ),
+      'utf8',
+    ).split('\n');
+    const start = capture.indexOf('Traceback (most recent call last):');
+    const expected = capture.slice(start, capture.indexOf("KeyError: 'REQUEST_METHOD'", start) + 2);
+    const served = serve({ site: TUTORIAL_SITE.replace('include uwsgi_params;', '') });
+    const process = uwsgi(served.machine, CAPTURE_UWSGI);
+    const before = process.output.length;
+    const exchange = send({ ...served, uwsgi: process }, CURL_HOST());
+    expect(maskDate(exchange.text)).toBe(BAD_GATEWAY);
+    expect(comparableUwsgi(process.output.slice(before))).toEqual(comparableUwsgi(expected));
+    expect(exchange.errorLog.map(maskedLog)).toEqual([
+      maskedLog(
+        '2026/11/26 11:26:46 [error] 17530#17530: *5 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: helloworld.haruair.com, request: "GET / HTTP/1.1", upstream: "uwsgi://unix:/tmp/uwsgi.sock:", host: "helloworld.haruair.com"',
       ),
     ]);
   });
