@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import expressiveCode from 'astro-expressive-code';
 import { expressiveCodeOptions } from './src/markdown/expressive-code.ts';
+import { glossaryLinksIntegration } from './src/markdown/glossary-links.ts';
 
 // Where the site is deployed: SITE_URL is the origin (canonical URLs and the sitemap need it),
 // BASE_PATH a sub-folder such as /uwsgi-lab (default: the host's root).
@@ -21,6 +22,8 @@ export default defineConfig({
   integrations: [
     // Expressive Code must come before MDX so that MDX code blocks go through it.
     expressiveCode(expressiveCodeOptions),
+    // Links the first use of each glossary term in a lesson to /ko/glossary/ or /en/glossary/.
+    glossaryLinksIntegration({ base }),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'ko', locales: { ko: 'ko-KR', en: 'en-US' } },

@@ -8,7 +8,7 @@ export const LAB_SCHEMA_VERSION = 1;
 
 const PREFIX = 'uwsgi-lab:lab:';
 
-/** What the lab saves: the machine and the shell session, both plain JSON values. */
+/** What the lab saves: the machine, the shell session and the journey log, plain JSON values. */
 export interface SavedLab {
   readonly schema: number;
   readonly scenario: string;
@@ -16,6 +16,10 @@ export interface SavedLab {
   readonly savedAt: number;
   readonly machine: unknown;
   readonly shell: unknown;
+  /** The goal the page chose over the scenario's own; absent when it checks the scenario's. */
+  readonly goal?: string;
+  /** The machine's journey log (newest journeys); optional, so entries without one still load. */
+  readonly journeys?: unknown;
 }
 
 export type LabLoad =
@@ -27,25 +31,37 @@ export type LabLoad =
 /** The part of Storage the lab uses (localStorage in the browser, a Map in tests). */
 export type LabStorageArea = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export function labStorageKey(scenario: string): string {
-  return `${PREFIX}${scenario}`;
+/**
+ * One entry per scenario; a page that checks another goal than its scenario's (a lesson's own) keeps
+ * its machine apart: `uwsgi-lab:lab:original+app-on-uwsgi-socket`.
+ */
+export function labStorageKey(scenario: string, goal?: string): string {
+  return goal === undefined ? `${PREFIX}${scenario}` : `${PREFIX}${scenario}+${goal}`;
 }
 
-export function loadLab(area: LabStorageArea | undefined, scenario: string): LabLoad {
+export function loadLab(
+  area: LabStorageArea | undefined,
+  scenario: string,
+  goal?: string,
+): LabLoad {
   let raw: string | null;
   try {
-    raw = area?.getItem(labStorageKey(scenario)) ?? null;
+    raw = area?.getItem(labStorageKey(scenario, goal)) ?? null;
   } catch {
     return { kind: 'none' };
   }
   if (raw === null) return { kind: 'none' };
-  const reason = problemWith(raw, scenario);
+  const reason = problemWith(raw, scenario, goal);
   if (reason === undefined) return { kind: 'saved', saved: JSON.parse(raw) as SavedLab };
-  setAside(area, scenario, raw);
+  setAside(area, raw, scenario, goal);
   return { kind: 'unusable', reason };
 }
 
-function problemWith(raw: string, scenario: string): 'corrupt' | 'outdated' | undefined {
+function problemWith(
+  raw: string,
+  scenario: string,
+  goal: string | undefined,
+): 'corrupt' | 'outdated' | undefined {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -57,14 +73,20 @@ function problemWith(raw: string, scenario: string): 'corrupt' | 'outdated' | un
   if (typeof entry.schema !== 'number') return 'corrupt';
   if (entry.schema !== LAB_SCHEMA_VERSION) return 'outdated';
   if (entry.scenario !== scenario || typeof entry.savedAt !== 'number') return 'corrupt';
+  if (entry.goal !== goal) return 'corrupt';
   if (typeof entry.machine !== 'object' || entry.machine === null) return 'corrupt';
   if (typeof entry.shell !== 'object' || entry.shell === null) return 'corrupt';
   return undefined;
 }
 
 /** Keeps an unusable entry under `<key>.broken` (replacing an older one) and clears the key. */
-export function setAside(area: LabStorageArea | undefined, scenario: string, raw: string): void {
-  const key = labStorageKey(scenario);
+export function setAside(
+  area: LabStorageArea | undefined,
+  raw: string,
+  scenario: string,
+  goal?: string,
+): void {
+  const key = labStorageKey(scenario, goal);
   try {
     area?.removeItem(key);
     area?.setItem(`${key}.broken`, raw);
@@ -77,16 +99,16 @@ export function setAside(area: LabStorageArea | undefined, scenario: string, raw
 export function storeLab(area: LabStorageArea | undefined, saved: SavedLab): boolean {
   if (area === undefined) return false;
   try {
-    area.setItem(labStorageKey(saved.scenario), JSON.stringify(saved));
+    area.setItem(labStorageKey(saved.scenario, saved.goal), JSON.stringify(saved));
     return true;
   } catch {
     return false;
   }
 }
 
-export function forgetLab(area: LabStorageArea | undefined, scenario: string): void {
+export function forgetLab(area: LabStorageArea | undefined, scenario: string, goal?: string): void {
   try {
-    area?.removeItem(labStorageKey(scenario));
+    area?.removeItem(labStorageKey(scenario, goal));
   } catch {
     // nothing to do: a fresh machine starts either way
   }

@@ -33,6 +33,14 @@ export function builderUrl(locale: Locale): string {
   return `${base()}${locale}/builder/`;
 }
 
+export function glossaryUrl(locale: Locale): string {
+  return `${base()}${locale}/glossary/`;
+}
+
+export function simplificationsUrl(locale: Locale): string {
+  return `${base()}${locale}/simplifications/`;
+}
+
 export function lessonUrl(lesson: Lesson): string {
   const { locale, slug } = parseLessonId(lesson.id);
   return `${base()}${locale}/${slug}/`;

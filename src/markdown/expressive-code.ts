@@ -1,7 +1,7 @@
 // Expressive Code setup: build-time highlighting, file-name title bars, and copy buttons whose
 // labels come from the site's i18n files and which copy only what a reader should paste.
 import { definePlugin, pluginFramesTexts } from 'astro-expressive-code';
-import { addClassName } from 'astro-expressive-code/hast';
+import { addClassName, h } from 'astro-expressive-code/hast';
 import type { AstroExpressiveCodeOptions } from 'astro-expressive-code';
 import ko from '../i18n/ko.json' with { type: 'json' };
 import en from '../i18n/en.json' with { type: 'json' };
@@ -21,10 +21,12 @@ for (const [locale, strings] of [
 const CONSOLE_LANGUAGES = new Set(['console', 'shellsession', 'shell-session']);
 
 const regionLabel: Record<string, string> = { ko: ko['code.region'], en: en['code.region'] };
+const runLabel: Record<string, string> = { ko: ko['terminal.run'], en: en['terminal.run'] };
 
 /**
- * Names every code block. Expressive Code makes a block that scrolls sideways a focusable
- * role="region" so keyboards can scroll it; regions need distinct accessible names.
+ * Names every code block and makes it focusable, so that keyboards can scroll a block that is
+ * wider than the page; Expressive Code makes such a block a role="region", and regions need
+ * distinct accessible names.
  */
 function pluginCodeBlockNames() {
   return definePlugin({
@@ -38,7 +40,11 @@ function pluginCodeBlockNames() {
         const number = index === undefined ? '' : ` ${index + 1}`;
         const label = `${regionLabel[locale] ?? regionLabel['ko']}${number}: ${name}`;
         visit(renderData.blockAst, (node) => {
-          if (node.tagName === 'pre') node.properties['ariaLabel'] = label;
+          if (node.tagName !== 'pre') return;
+          node.properties['ariaLabel'] = label;
+          // Focusable from the start: Expressive Code's script adds this only once it has measured
+          // that the block scrolls, and a keyboard (or axe) may come first.
+          node.properties['tabIndex'] = 0;
         });
       },
     },
@@ -70,6 +76,41 @@ function pluginConsoleSnippets() {
   });
 }
 
+/**
+ * ```console run: a "type in terminal" button under the block that types its commands into the
+ * page's terminal (the reader still presses Enter). It is rendered hidden: the terminal's loader
+ * shows it on a page that has a terminal, so a page without one (or without JavaScript) has no
+ * button that does nothing.
+ */
+function pluginRunInTerminal() {
+  return definePlugin({
+    name: 'uwsgi-lab run in terminal',
+    hooks: {
+      postprocessRenderedBlock: ({ codeBlock, renderData, locale }) => {
+        if (codeBlock.metaOptions.getBoolean('run') !== true) return;
+        if (!CONSOLE_LANGUAGES.has(codeBlock.language)) {
+          throw new Error(
+            `a \`run\` code block must be a console block, not ${codeBlock.language}`,
+          );
+        }
+        const { commands } = splitConsoleSnippet(codeBlock.code);
+        if (commands.length === 0) throw new Error('a `run` console block has no `$ ` command');
+        const button = h(
+          'button',
+          {
+            type: 'button',
+            className: ['button', 'run-in-terminal'],
+            dataRunCommand: JSON.stringify(commands),
+            hidden: true,
+          },
+          runLabel[locale] ?? runLabel['ko'] ?? '',
+        );
+        renderData.blockAst.children.push(button);
+      },
+    },
+  });
+}
+
 interface HastElementLike {
   type: string;
   tagName?: string;
@@ -95,7 +136,7 @@ export const expressiveCodeOptions: AstroExpressiveCodeOptions = {
   defaultLocale: 'ko',
   getBlockLocale: ({ file }) => (/[/\\]en[/\\]/.test(file.path) ? 'en' : 'ko'),
   minSyntaxHighlightingColorContrast: 5.5,
-  plugins: [pluginConsoleSnippets(), pluginCodeBlockNames()],
+  plugins: [pluginConsoleSnippets(), pluginCodeBlockNames(), pluginRunInTerminal()],
   styleOverrides: {
     borderRadius: '0.4rem',
     codeFontFamily: 'var(--font-mono)',

@@ -15,6 +15,7 @@ import { absolutePath, type ShellHost } from './bash/shell-host.ts';
 import type { ShellState } from './bash/shell-state.ts';
 import type { CommandRegistry } from './command-registry.ts';
 import type { Machine } from './machine/machine.ts';
+import type { ProcessHandle } from './machine/process-table.ts';
 import type {
   ChildOptions,
   CommandDefinition,
@@ -350,7 +351,9 @@ export class MachineCommandRunner implements CommandRunner, SessionServices {
       onSignal: (signal) => invocation.signals.send(signal),
     });
     try {
-      return await definition.run(this.#context({ ...invocation, env, pid }, executable, argv));
+      return await definition.run(
+        this.#context({ ...invocation, env, pid }, executable, argv, handle),
+      );
     } finally {
       handle.exit();
     }
@@ -410,6 +413,7 @@ export class MachineCommandRunner implements CommandRunner, SessionServices {
     invocation: CommandInvocation,
     executable: string | undefined,
     argv = invocation.argv,
+    process?: ProcessHandle,
   ): ProgramContext {
     const cwd = invocation.cwd;
     return {
@@ -428,6 +432,7 @@ export class MachineCommandRunner implements CommandRunner, SessionServices {
       session: this,
       resolve: (path) => absolutePath(cwd, path),
       terminal: invocation.stdout.terminal,
+      process,
     };
   }
 }

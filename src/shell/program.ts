@@ -26,6 +26,7 @@ import type {
 import type { ShellState } from './bash/shell-state.ts';
 import type { SignalChannel } from './bash/signals.ts';
 import type { Machine } from './machine/machine.ts';
+import type { ProcessHandle } from './machine/process-table.ts';
 
 export interface ProgramContext {
   readonly machine: Machine;
@@ -50,6 +51,11 @@ export interface ProgramContext {
   resolve(path: string): string;
   /** isatty(1): stdout is the terminal; its width for column output. */
   readonly terminal: { readonly columns: number } | undefined;
+  /**
+   * Its own entry in machine.processes (undefined for a builtin): a program that changes what
+   * `ps` shows of it (uWSGI sleeping in accept(), a rewritten command line) updates it.
+   */
+  readonly process: ProcessHandle | undefined;
 }
 
 export type ProgramRun = (context: ProgramContext) => CommandOutcome | Promise<CommandOutcome>;

@@ -4,7 +4,7 @@
 // Ctrl-U edit the line; Ctrl-D ends the input (or hands over a partial line); Ctrl-C is the
 // caller's (it becomes SIGINT). What the command did not read is typed ahead for the next prompt.
 
-import type { InputSource, TerminalInfo } from './bash/command-runner.ts';
+import type { InputSource, RawModeListener, TerminalInfo } from './bash/command-runner.ts';
 import { charWidth } from './terminal-width.ts';
 
 export class TerminalInput implements InputSource {
@@ -15,6 +15,8 @@ export class TerminalInput implements InputSource {
   #line = '';
   #endOfInput = false;
   #waiting: ((chunk: string | undefined) => void) | undefined;
+  /** Set while a full-screen program has the terminal in raw mode. */
+  #raw: RawModeListener | undefined;
 
   readonly terminal: TerminalInfo | undefined;
 
@@ -24,8 +26,31 @@ export class TerminalInput implements InputSource {
     this.terminal = terminal;
   }
 
-  /** Keys typed while the command runs (Ctrl-C already taken out by the caller). */
+  /** Whether the terminal is in raw mode (then Ctrl-C is a key, not SIGINT). */
+  get raw(): boolean {
+    return this.#raw !== undefined;
+  }
+
+  setRawMode(listener: RawModeListener | undefined): void {
+    this.#raw = listener;
+    // Keys typed before the program went raw (while it was starting) wait in the tty's input
+    // queue, already echoed; tcsetattr keeps them, and the program reads them as keys.
+    if (listener === undefined) return;
+    const pending = this.takeUnread();
+    if (pending !== '') listener.keys(pending);
+  }
+
+  /** The terminal's size changed: a raw-mode program redraws (SIGWINCH). */
+  resized(): void {
+    this.#raw?.resize();
+  }
+
+  /** Keys typed while the command runs (Ctrl-C already taken out by the caller unless raw). */
   type(data: string): void {
+    if (this.#raw !== undefined) {
+      this.#raw.keys(data);
+      return;
+    }
     for (const char of data) {
       switch (char) {
         case '\r':

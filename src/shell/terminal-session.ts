@@ -15,6 +15,8 @@ export interface TerminalSessionOptions {
   readonly completer?: Completer;
   /** The terminal's width in columns. Default 80. */
   readonly columns?: number;
+  /** The terminal's height in rows (full-screen programs use it). Default 24. */
+  readonly rows?: number;
   /** Writes to the terminal. */
   readonly write: (data: string) => void;
   /** The shell ended (`exit`, Ctrl-D): the terminal may start a new one. */
@@ -33,7 +35,7 @@ export class TerminalSession {
   readonly #onExit: ((status: number) => void) | undefined;
   readonly #output: OutputSink;
   /** What isatty and TIOCGWINSZ tell the commands; resize updates it. */
-  readonly #terminal: { columns: number };
+  readonly #terminal: { columns: number; rows: number };
   #input: TerminalInput;
   #state: 'starting' | 'prompt' | 'running' | 'exited' = 'starting';
   #work: Promise<void> = Promise.resolve();
@@ -47,7 +49,7 @@ export class TerminalSession {
       ...(options.completer === undefined ? {} : { completer: options.completer }),
       columns: options.columns ?? 80,
     });
-    this.#terminal = { columns: options.columns ?? 80 };
+    this.#terminal = { columns: options.columns ?? 80, rows: options.rows ?? 24 };
     this.#output = {
       write: (text) => this.#write(terminalNewlines(text)),
       terminal: this.#terminal,
@@ -95,10 +97,16 @@ export class TerminalSession {
     this.#handle(result.events);
   }
 
-  /** The terminal's width changed. */
-  resize(columns: number): void {
+  /** The terminal's size changed (rows: unchanged when not given). */
+  resize(columns: number, rows?: number): void {
     this.#terminal.columns = columns;
+    if (rows !== undefined) this.#terminal.rows = rows;
     const result = this.editor.resize(columns);
+    if (this.#state === 'running' && this.#input.raw) {
+      // A full-screen program redraws itself; the line editor (not reading) has nothing to show.
+      this.#input.resized();
+      return;
+    }
     this.#write(result.output);
   }
 
@@ -107,6 +115,11 @@ export class TerminalSession {
   }
 
   #typeWhileRunning(data: string): void {
+    // Raw mode (nano, vi) has no ISIG: Ctrl-C is the program's key like any other.
+    if (this.#input.raw) {
+      this.#input.type(data);
+      return;
+    }
     // ISIG: Ctrl-C is echoed as ^C and becomes SIGINT for the foreground command.
     const parts = data.split('\x03');
     parts.forEach((part, i) => {

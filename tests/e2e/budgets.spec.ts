@@ -2,6 +2,7 @@
 // laptop and a phone width: the same figure the budget script computes from dist/, within 20 kB.
 import { test, expect } from './fixtures.ts';
 import { BUDGET, gzipSize, measurePage } from '../budgets/page-weight.ts';
+import { DIST_DIR } from '../support/dist-dir.ts';
 
 const PAGES = [
   '/ko/',
@@ -40,7 +41,7 @@ for (const width of [1280, 375]) {
       const total =
         [...scripts.values()].reduce((a, b) => a + b, 0) +
         inline.reduce((a, code) => a + gzipSize(code), 0);
-      const fromDist = measurePage('dist', path);
+      const fromDist = measurePage(DIST_DIR, path);
       console.log(`${width}px ${path}: ${(total / 1000).toFixed(1)} kB JS before interaction`);
       expect(total, path).toBeLessThanOrEqual(BUDGET.js);
       expect([...scripts.keys()].sort(), path).toEqual([...fromDist.jsFiles].sort());

@@ -2,10 +2,11 @@
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 
-async function copyAndRead(page: Page, block: Locator): Promise<string> {
+async function copyAndRead(page: Page, block: Locator, label: string): Promise<string> {
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await block.hover();
-  await block.getByRole('button').click();
+  // By name: a `run` block also has a "type in terminal" button.
+  await block.getByRole('button', { name: label }).click();
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
@@ -39,7 +40,7 @@ for (const locale of ['ko', 'en'] as const) {
             .map((line) => line.slice(2))
             .join('\n')
         : lines.join('\n');
-      const text = await copyAndRead(page, block);
+      const text = await copyAndRead(page, block, label);
       expect(text).toBe(expected);
       if (isConsole) {
         consoleBlocks += 1;

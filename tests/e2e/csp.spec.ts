@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { test, expect, builtPages } from './fixtures.ts';
+import { DIST_DIR } from '../support/dist-dir.ts';
 
 function pageFile(page: string): string {
-  return join('dist', page.endsWith('/') ? `${page}index.html` : page);
+  return join(DIST_DIR, page.endsWith('/') ? `${page}index.html` : page);
 }
 
 for (const page of builtPages()) {

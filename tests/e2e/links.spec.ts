@@ -3,12 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, builtPages } from './fixtures.ts';
+import { DIST_DIR } from '../support/dist-dir.ts';
 
 const SITE = 'https://uwsgi-lab.dev';
 
 function fileFor(path: string): string | undefined {
   const clean = decodeURIComponent(path);
-  for (const candidate of [join('dist', clean), join('dist', clean, 'index.html')]) {
+  for (const candidate of [join(DIST_DIR, clean), join(DIST_DIR, clean, 'index.html')]) {
     if (existsSync(candidate) && !candidate.endsWith('/')) {
       try {
         readFileSync(candidate);
@@ -58,4 +59,29 @@ test('every internal link and anchor resolves', () => {
   expect(broken).toEqual([]);
   // The course links to itself a lot (navigation, tables of contents): far more than this.
   expect(checked).toBeGreaterThan(200);
+});
+
+test('the reference pages exist, and every lesson links its terms to its glossary', () => {
+  const pages = builtPages();
+  for (const locale of ['ko', 'en']) {
+    expect(pages).toContain(`/${locale}/glossary/`);
+    expect(pages).toContain(`/${locale}/simplifications/`);
+  }
+  const lessons = pages.filter((page) => {
+    const file = fileFor(page);
+    return file !== undefined && /<body[^>]*\sdata-lesson="/.test(readFileSync(file, 'utf8'));
+  });
+  expect(lessons.length).toBeGreaterThan(0);
+  for (const page of lessons) {
+    const html = readFileSync(fileFor(page) ?? '', 'utf8');
+    const locale = page.slice(1, 3);
+    const terms = [
+      ...html.matchAll(/<a href="[^"]*\/(ko|en)\/glossary\/#[^"]+" class="glossary-link"/g),
+    ];
+    expect(terms.length, page).toBeGreaterThan(3);
+    expect(
+      terms.every((m) => m[1] === locale),
+      `${page} links its own language's glossary`,
+    ).toBe(true);
+  }
 });

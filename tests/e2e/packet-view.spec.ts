@@ -5,7 +5,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
-const viewOf = (page: Page): Locator => page.locator('figure.pv').first();
+/** Lesson 01's whole get-root packet (the lesson shows other packets' parts too). */
+const viewOf = (page: Page): Locator =>
+  page
+    .locator('figure.pv', { has: page.locator('figcaption', { hasText: 'get-root.hex' }) })
+    .first();
 
 /** The hex of the grid cells whose run carries `cls`, in order. */
 async function markedHex(view: Locator, cls: string): Promise<string> {

@@ -10,6 +10,18 @@ const KEY_TERMS: Record<string, { ko: string[]; en: string[] }> = {
   'uwsgi-protocol': { ko: ['엔디언', 'datasize'], en: ['endian', 'datasize'] },
   nginx: { ko: ['try_files', 'sites-enabled'], en: ['try_files', 'sites-enabled'] },
   production: { ko: ['systemd', 'harakiri'], en: ['systemd', 'harakiri'] },
+  'uwsgi-install': {
+    ko: ['uwsgi-plugin-python3', 'externally-managed-environment'],
+    en: ['uwsgi-plugin-python3', 'dangling'],
+  },
+  journey: { ko: ['여정', 'start_response'], en: ['journey', 'start_response'] },
+  troubleshooting: { ko: ['문제 해결', '소켓'], en: ['troubleshooting', 'stale socket'] },
+};
+
+// The course's reference pages, found by their own words.
+const PAGE_TERMS: Record<string, { ko: string[]; en: string[] }> = {
+  glossary: { ko: ['용어집', 'modifier2'], en: ['glossary', 'modifier2'] },
+  simplifications: { ko: ['재구성', 'multipart'], en: ['reconstructed', 'multipart'] },
 };
 
 async function searchUrls(page: Page, query: string): Promise<string[]> {
@@ -44,6 +56,19 @@ for (const locale of ['ko', 'en'] as const) {
           urls.every((url) => url.startsWith(`/${locale}/`)),
           `"${term}" stays in ${locale}`,
         ).toBe(true);
+      }
+    }
+  });
+}
+
+for (const locale of ['ko', 'en'] as const) {
+  test(`the ${locale} glossary and simplifications pages are found by their terms`, async ({
+    page,
+  }) => {
+    await page.goto(`/${locale}/`);
+    for (const [slug, terms] of Object.entries(PAGE_TERMS)) {
+      for (const term of terms[locale]) {
+        expect(await searchUrls(page, term), `"${term}"`).toContain(`/${locale}/${slug}/`);
       }
     }
   });

@@ -1,8 +1,9 @@
 // The HTML pages of a built site, as URL paths: dist/ko/wsgi/index.html → /ko/wsgi/.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { DIST_DIR } from './dist-dir.ts';
 
-export function builtPages(dist = 'dist'): string[] {
+export function builtPages(dist = DIST_DIR): string[] {
   const pages: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {

@@ -5,6 +5,9 @@
 // `application(environ, start_response)`. Anything else is reported as outside the subset the
 // simulator understands — with the line — rather than guessed at. Syntax errors in these forms come
 // out as CPython 3.11 prints them.
+//
+// SIMPLIFIED: no Python runs. app.py is read as this subset and its views are evaluated here, so a
+// program outside it gets the simulator's own message, never the output real Python would give.
 
 import { utf8Bytes } from '../../protocol/index.ts';
 import { environStr, type Environ } from '../wsgi/environ.ts';

@@ -125,8 +125,8 @@ export class WerkzeugRequest {
   }
 
   /**
-   * `request.form`: parsed from an application/x-www-form-urlencoded body. multipart/form-data is
-   * not modelled (it reads as empty, and the app says so where that matters).
+   * `request.form`: parsed from an application/x-www-form-urlencoded body. SIMPLIFIED:
+   * multipart/form-data is not modelled (it reads as empty, and the app says so where that matters).
    */
   get form(): MultiDict {
     if (this.#form !== undefined) return this.#form;

@@ -289,7 +289,7 @@ class ConfigLoader implements LoaderApi {
     else applyGenericSlot(call);
     if (node.block === undefined) return;
     if (plan === undefined) {
-      // a block nginx's handler reads with its own rules (map, geo, …): not simulated; skip it
+      // SIMPLIFIED: a block nginx's handler reads with its own rules (map, geo, …) is skipped
       return;
     }
     this.#walk(node.block.nodes, plan.frame);

@@ -199,7 +199,7 @@ class CommandState {
       ['.js', 'JSON'],
     ] as const) {
       if (name.endsWith(suffix)) {
-        // Debian's build reads these formats too; the simulator reads ini files only
+        // SIMPLIFIED: Debian's build reads these formats too; the simulator reads ini files only
         this.lines.push(
           `uwsgi-lab: ${name} is a ${kind} config file; this simulator reads uWSGI ini files only`,
         );
@@ -341,7 +341,7 @@ function expandMagic(text: string, path: string): string {
   return text.replace(/%([dpsnec%])/g, (_match, key: string) => values[key] ?? '');
 }
 
-// uwsgi_help prints every option with its description; the simulator has the names, not the words
+// SIMPLIFIED: uwsgi_help prints every option with its description; the simulator has the names only
 function showHelp(state: CommandState): void {
   state.lines.push(`Usage: ${state.binaryPath} [options...]`);
   state.lines.push(

@@ -10,6 +10,18 @@ import type { SignalChannel, SignalName } from './signals.ts';
 /** A terminal a stream is connected to (isatty(3) is true), with its size now. */
 export interface TerminalInfo {
   readonly columns: number;
+  /** Its height, when known (full-screen programs need it); absent means 24, a VT100's. */
+  readonly rows?: number;
+}
+
+/**
+ * What a program that puts the terminal in raw mode (termios cfmakeraw: no echo, no line
+ * editing, Ctrl-C a key like the others) hears from it: every chunk of key data as it comes, and
+ * size changes (SIGWINCH).
+ */
+export interface RawModeListener {
+  keys(data: string): void;
+  resize(): void;
 }
 
 /** Where a command writes: the terminal, a pipe, a file. Writes after the reader left are dropped. */
@@ -25,6 +37,11 @@ export interface InputSource {
   readonly terminal?: TerminalInfo | undefined;
   /** The next chunk; undefined at the end of input. Waits for a pipe's writer or the keyboard. */
   read(): Promise<string | undefined>;
+  /**
+   * Raw mode, on a terminal only (nano, vi): while a listener is set, keys go to it unechoed and
+   * unbuffered, Ctrl-C included; undefined puts the terminal back in canonical mode.
+   */
+  setRawMode?(listener: RawModeListener | undefined): void;
   /** Everything up to the end of input. */
   readAll(): Promise<string>;
 }

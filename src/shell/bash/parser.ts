@@ -1,6 +1,6 @@
 // The bash subset's grammar (after bash 5.2 parse.y): lists joined by `;`, `&` and newlines,
 // and-or chains, pipelines (`|`, `|&`, a leading `!`), simple commands with assignments, words and
-// redirections. Compound commands (`if`, `for`, `{ }`, `( )`...) are refused as unsupported; the
+// redirections. SIMPLIFIED: compound commands (`if`, `for`, `{ }`, `( )`...) are refused; the
 // words that only close one (`fi`, `done`, `}`) are syntax errors, as in bash.
 //
 // `parse` either completes, reports that the input is incomplete (the terminal then reads another

@@ -141,7 +141,7 @@ export class WordReader {
       }
     }
     flush();
-    return { parts, raw: src.slice(start).replaceAll('\\\n', '') };
+    return { parts, raw: withoutLineContinuations(src.slice(start)) };
   }
 
   /**
@@ -477,4 +477,42 @@ export class WordReader {
       backquoted: true,
     };
   }
+}
+
+/**
+ * A word's source without its line continuations (an unquoted or double-quoted `\` before a
+ * newline), as bash prints a command; `\\` before a newline, and anything in single quotes, stay.
+ */
+function withoutLineContinuations(source: string): string {
+  let out = '';
+  let quote: "'" | '"' | "$'" | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      out += c;
+      continue;
+    }
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (next === '\n' && quote !== "$'") {
+        i++;
+        continue;
+      }
+      out += next === undefined ? c : c + next;
+      i++;
+      continue;
+    }
+    if (quote === undefined && c === '$' && source[i + 1] === "'") {
+      quote = "$'";
+      out += "$'";
+      i++;
+      continue;
+    }
+    if (c === "'" && quote === undefined) quote = "'";
+    else if (c === "'" && quote === "$'") quote = undefined;
+    else if (c === '"') quote = quote === '"' ? undefined : quote === undefined ? '"' : quote;
+    out += c;
+  }
+  return out;
 }

@@ -430,7 +430,7 @@ function bootProcesses(machine: Machine, bootMs: number): void {
       startMs: bootMs,
       tty: process.comm === 'agetty' ? 'tty1' : '?',
       persistent: true,
-      // systemd's and the daemons' handlers are not modelled: a signal is received and ignored
+      // SIMPLIFIED: systemd's and the daemons' handlers are not modelled: a signal is ignored
       onSignal: (_signal: SignalName) => undefined,
     });
   }

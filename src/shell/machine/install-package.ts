@@ -5,6 +5,9 @@
 // `uwsgi_python3` link), and the record in dpkg's database. `apt-get install` resolves
 // dependencies and prints; this only lays down one package. Services a package starts
 // (`invoke-rc.d nginx start`) are named in the result for the program layer to start.
+//
+// SIMPLIFIED: the catalogue holds the packages the course uses, not all of Debian, and a file the
+// course never reads is a stand-in that has the real size but not the real bytes.
 
 import { FsError } from '../../gateway/fs.ts';
 import { DEBIAN_NGINX_FILE_TEXT } from '../../gateway/nginx/debian-file-text.ts';
@@ -44,6 +47,9 @@ const SERVICES: Readonly<Record<string, readonly string[]>> = {
 
 /** Folders an executable in them is a program the simulation may know. */
 const PROGRAM_FOLDER = /^\/usr\/(s?bin|lib\/[^/]+\/?.*|libexec)\//;
+
+/** Scripts the simulation runs as programs rather than through sh (commands/init-d-*.ts). */
+const SCRIPT_PROGRAMS: ReadonlySet<string> = new Set(['/etc/init.d/nginx', '/etc/init.d/uwsgi']);
 
 export function installPackage(
   machine: Machine,
@@ -91,7 +97,9 @@ function unpack(fs: Vfs, file: PackageFile, reinstalled: boolean): void {
       if (reinstalled && file.path.startsWith('/etc/') && fs.lexists(file.path)) return;
       removeNonDirectory(fs, file.path);
       const text = packageFileText(file.path);
-      const executable = (file.mode & 0o111) !== 0 && PROGRAM_FOLDER.test(file.path);
+      const executable =
+        (file.mode & 0o111) !== 0 &&
+        (PROGRAM_FOLDER.test(file.path) || SCRIPT_PROGRAMS.has(file.path));
       fs.writeFile(file.path, text === undefined ? new Uint8Array(0) : latin1Bytes(text), {
         ...entry,
         ...(text === undefined ? { standInSize: file.size } : {}),

@@ -7,6 +7,7 @@ import type { HostFacts, UwsgiMachine } from '../../gateway/uwsgi/uwsgi-machine.
 import { COURSE_HOST } from '../../gateway/uwsgi/uwsgi-machine.ts';
 import { SocketTable } from '../../gateway/net/index.ts';
 import { Vfs } from '../vfs/vfs.ts';
+import { JourneyLog } from './journey-log.ts';
 import { CAPTURE_MORNING_MS, MachineClock } from './machine-clock.ts';
 import { loginEnvironment, type LoginEnvironment } from './login-environment.ts';
 import { FileUsers } from './machine-users.ts';
@@ -62,6 +63,8 @@ export class Machine implements UwsgiMachine {
   readonly ports: SeededPorts;
   readonly processes: ProcessTable;
   readonly packages: PackageDatabase;
+  /** The journeys of the requests made on it (curl, goal checks), for the lab to show. */
+  readonly journeys = new JourneyLog();
   #hostname: string;
 
   constructor(parts: MachineParts) {

@@ -25,6 +25,8 @@ export interface VenvOptions {
   readonly withPip?: boolean;
   /** The process umask (Debian root's 022). */
   readonly umask?: number;
+  /** `--prompt`: the activate scripts' prefix (default the folder's name); pyvenv.cfg records it. */
+  readonly prompt?: string;
   /** The command line pyvenv.cfg records; default as `python3 -m venv` with the absolute path. */
   readonly command?: string;
 }
@@ -57,7 +59,7 @@ export function createVenv(fs: Vfs, path: string, options: VenvOptions = {}): vo
 include-system-site-packages = ${options.systemSitePackages === true ? 'true' : 'false'}
 version = ${PYTHON_VERSION}
 executable = /usr/bin/python3.11
-command = ${options.command ?? `/usr/bin/python3 -m venv ${flags}${dir}`}
+${options.prompt === undefined ? '' : `prompt = '${options.prompt}'\n`}command = ${options.command ?? `/usr/bin/python3 -m venv ${flags}${dir}`}
 `,
     { mode: fileMode },
   );
@@ -69,7 +71,11 @@ command = ${options.command ?? `/usr/bin/python3 -m venv ${flags}${dir}`}
     if (!fs.lexists(`${dir}/bin/${name}`)) fs.symlink(target, `${dir}/bin/${name}`);
   }
   if (options.withPip === false) return;
-  const fill = (template: string): string => template.replaceAll('__VENV_DIR__', dir);
+  // venv's __VENV_PROMPT__: `(NAME) `, NAME the folder's name or --prompt (the recorded
+  // templates were made for `.venv`)
+  const prompt = `(${options.prompt ?? dir.slice(dir.lastIndexOf('/') + 1)}) `;
+  const fill = (template: string): string =>
+    template.replaceAll('__VENV_DIR__', dir).replaceAll("'(.venv) '", `'${prompt}'`);
   fs.writeText(`${dir}/bin/activate`, fill(VENV_TEMPLATES.activate), { mode: fileMode });
   fs.writeText(`${dir}/bin/activate.csh`, fill(VENV_TEMPLATES['activate.csh']), { mode: fileMode });
   fs.writeText(`${dir}/bin/activate.fish`, fill(VENV_TEMPLATES['activate.fish']), {
@@ -93,6 +99,54 @@ export function installFlaskIntoVenv(fs: Vfs, path: string, umask = 0o022): read
     mode: 0o777 & ~umask,
   });
   return FLASK_DISTRIBUTIONS;
+}
+
+/** What `pip install uwsgi` built: the binary, and how pip recorded the distribution. */
+export interface UwsgiInstallOptions {
+  /**
+   * pip built a wheel (the `wheel` package was importable: an ssp venv on Debian, python3-wheel)
+   * and installed it (dist-info); else the legacy `setup.py install` (egg-info).
+   */
+  readonly wheel: boolean;
+  readonly umask?: number;
+  /**
+   * Where the distribution goes; default the venv's site-packages. Root's pip outside a venv
+   * (--break-system-packages) uses /usr/local/lib/python3.11/dist-packages, with PATH = /usr/local.
+   */
+  readonly site?: string;
+}
+
+/** The program id the uwsgi binary pip builds carries (the uwsgi command runs it as that build). */
+export const PIP_UWSGI_PROGRAM = 'pip:uwsgi';
+
+/** The size of the uwsgi binary uWSGI 2.0.21's setup.py builds (real-output-shell.md §1.7). */
+export const PIP_UWSGI_BINARY_SIZE = 1309904;
+export const PIP_UWSGI_VERSION = '2.0.21';
+
+/**
+ * `pip install uwsgi` inside the venv: `bin/uwsgi` (the program `pip:uwsgi`, monolithic, Python
+ * built in), `uwsgidecorators.py`, and its distribution record. RECONSTRUCTED: the binary's
+ * size is the captured one; the record's file names follow setuptools 66 / pip 23 (their sizes
+ * are not carried).
+ */
+export function installUwsgiIntoVenv(fs: Vfs, path: string, options: UwsgiInstallOptions): void {
+  const dir = normalizePath(path);
+  const umask = options.umask ?? 0o022;
+  const site = options.site ?? `${dir}/lib/python3.11/site-packages`;
+  const record = options.wheel
+    ? `uWSGI-${PIP_UWSGI_VERSION}.dist-info`
+    : `uWSGI-${PIP_UWSGI_VERSION}-py3.11.egg-info`;
+  const files = options.wheel
+    ? ['INSTALLER', 'METADATA', 'RECORD', 'REQUESTED', 'WHEEL', 'top_level.txt']
+    : ['PKG-INFO', 'SOURCES.txt', 'dependency_links.txt', 'installed-files.txt', 'top_level.txt'];
+  if (!fs.exists(`${site}/${record}`)) fs.mkdirs(`${site}/${record}`, { mode: 0o777 & ~umask });
+  for (const name of files) fs.writeText(`${site}/${record}/${name}`, '', { mode: 0o666 & ~umask });
+  fs.writeText(`${site}/uwsgidecorators.py`, '', { mode: 0o666 & ~umask });
+  fs.writeFile(`${dir}/bin/uwsgi`, new Uint8Array(0), {
+    mode: 0o777 & ~umask,
+    standInSize: PIP_UWSGI_BINARY_SIZE,
+    program: PIP_UWSGI_PROGRAM,
+  });
 }
 
 /** The venv's own python (`bin/python3`), whose shebang pip's launchers carry. */

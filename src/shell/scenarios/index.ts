@@ -25,6 +25,7 @@ export function scenario(name: string): Scenario | undefined {
   return Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name as ScenarioName] : undefined;
 }
 
+export { GOALS, goalNamed } from './goals.ts';
 export type {
   GoalCheck,
   GoalId,

@@ -28,14 +28,22 @@ export type ProgramStart =
    */
   | { readonly program: 'uwsgi'; readonly argv: readonly string[]; readonly cwd: string };
 
-/** The goals the scenarios name; the program layer registers a check for each. */
-export type GoalId = 'hello-world-through-nginx';
+/**
+ * The goals the scenarios (or a lesson, over its scenario's) name; the program layer registers a
+ * check for each.
+ */
+export type GoalId = 'hello-world-through-nginx' | 'app-on-uwsgi-socket';
 
 export interface GoalRequest {
   /** What curl is asked for. */
   readonly url: string;
   /** Extra request headers (a browser's big cookie, for the block-size scenario). */
   readonly headers?: readonly (readonly [string, string])[];
+  /**
+   * Send the request to this unix socket as nginx's `uwsgi_pass` would (a uwsgi packet), instead
+   * of over HTTP: for a goal about uWSGI alone, before nginx is set up.
+   */
+  readonly uwsgiSocket?: string;
 }
 
 export interface ScenarioGoal {

@@ -10,7 +10,10 @@
 //   - a systemd unit passes `systemd-analyze verify` without a word of complaint.
 // A snippet marked `broken` must fail, and fail the way its lesson says: the real program's error
 // line (nginx's `[emerg]` message, uWSGI's refusal or its `no app loaded`) is quoted in the
-// lesson, in both languages. The code blocks come from the lessons' MDX, the same text the build
+// lesson, in both languages. An ini that starts and loads the app but is broken all the same (no
+// `chmod-socket`, `http-socket` where nginx speaks uwsgi) must fail behind real nginx, run as Debian
+// runs it (workers as www-data), serving the lesson's server block: not a 200, and nginx's
+// error-log message quoted in the lesson. The code blocks come from the lessons' MDX, the same text the build
 // renders; Korean and English must carry the same snippets, so proving one proves both.
 //
 // What the test adjusts, and nothing else (whole-path replacements, each listed in the test's
@@ -21,10 +24,19 @@
 //   - a unix socket's path → TMP/caseN/sock/uwsgi.sock, in the ini and in `uwsgi_pass`;
 //   - an ini without a `socket` (one that Debian's init script starts, which adds the socket) gets
 //     `--socket TMP/caseN/sock/uwsgi.sock` on the command line;
-//   - for the request only: `listen …;` → `listen 127.0.0.1:FREE;` in a private nginx.
+//   - for the request only: `listen …;` → `listen 127.0.0.1:FREE;` in a private nginx; for a
+//     broken ini behind nginx, the temporary folders are made world-readable (0755) so that
+//     www-data reaches the socket's folder, as it reaches /tmp.
 
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TUTORIAL_APP_PY } from '../../../src/shell/machine/tutorial-files.ts';
 import { lessonParts, type CodeBlockInfo } from '../../support/lesson-source.ts';
@@ -120,6 +132,10 @@ function adjust(text: string, moves: readonly (readonly [string, string])[], not
 const iniValue = (ini: string, key: string): string | undefined =>
   new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'm').exec(ini)?.[1];
 
+/** The ini's socket path: `socket`, or `http-socket` (which nginx cannot speak uwsgi to). */
+const iniSocket = (ini: string): string | undefined =>
+  iniValue(ini, 'socket') ?? iniValue(ini, 'http-socket');
+
 const uwsgiPass = (site: string): string | undefined =>
   /uwsgi_pass\s+unix:([^;\s]+);/.exec(site)?.[1];
 
@@ -177,7 +193,7 @@ interface UwsgiRun {
 async function runIni(ini: string): Promise<UwsgiRun> {
   const { root, appDir, socket } = caseFolder();
   const notes: string[] = [];
-  const socketPath = iniValue(ini, 'socket');
+  const socketPath = iniSocket(ini);
   const moves: [string, string][] = [[APP_DIR, appDir]];
   if (socketPath?.startsWith('/')) moves.unshift([socketPath, socket]);
   writeFileSync(join(appDir, 'uwsgi.ini'), adjust(ini, moves, notes));
@@ -288,7 +304,10 @@ async function proveIni(lesson: Lesson, snippet: Snippet): Promise<void> {
       expect(log).toContain("WSGI app 0 (mountpoint='') ready");
       return;
     }
-    expect(log).not.toContain("WSGI app 0 (mountpoint='') ready");
+    if (log.includes("WSGI app 0 (mountpoint='') ready")) {
+      await failsBehindNginx(lesson, snippet, run);
+      return;
+    }
     const failures = log
       .split('\n')
       .map((line) => line.trim())
@@ -318,6 +337,26 @@ async function proveUnit(snippet: Snippet): Promise<void> {
   else expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
 }
 
+/** A broken ini that loads its app: through real nginx, as www-data, it must not get a 200. */
+async function failsBehindNginx(lesson: Lesson, ini: Snippet, run: UwsgiRun): Promise<void> {
+  const socketPath = iniSocket(ini.code)!;
+  const site = lesson.snippets.findLast(
+    (snippet) =>
+      snippet.kind === 'site' && !snippet.broken && uwsgiPass(snippet.code) === socketPath,
+  );
+  expect(site, `${lesson.file}: no working server block passes to ${socketPath}`).toBeDefined();
+  for (let dir = dirname(run.socket); dir.startsWith(tmp.path); dir = dirname(dir))
+    chmodSync(dir, 0o755);
+  // uWSGI gives up on a request it cannot read after its socket-timeout (4 s): wait longer
+  const { answer, errorLog } = await throughNginx(site!, run, { user: 'www-data', idleMs: 10_000 });
+  expect(answer, errorLog).not.toMatch(/^HTTP\/1\.1 200 /);
+  const message = /\[(?:crit|error|alert)\] \d+#\d+: \*\d+ (.*?)(?:, client: |$)/m.exec(
+    errorLog,
+  )?.[1];
+  expect(message, errorLog).toBeDefined();
+  expectQuoted(lesson, message!.split(run.socket).join(socketPath), 'nginx’s error');
+}
+
 /** The lesson's server blocks paired with the last working ini that serves their socket. */
 function completeSetups(lesson: Lesson): [Snippet, Snippet][] {
   const pairs: [Snippet, Snippet][] = [];
@@ -336,24 +375,38 @@ function completeSetups(lesson: Lesson): [Snippet, Snippet][] {
 
 async function requestThrough(site: Snippet, ini: Snippet): Promise<void> {
   const run = await runIni(ini.code);
-  const socketPath = uwsgiPass(site.code)!;
-  let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
   try {
     expect(run.running, run.log()).toBeDefined();
-    const notes: string[] = [];
-    const block = adjust(
-      site.code,
-      [
-        [socketPath, run.socket],
-        [APP_DIR, run.appDir],
-      ],
-      notes,
-    );
-    const serverName = /server_name\s+([^;\s]+)/.exec(block)?.[1] ?? 'localhost';
-    nginx = await startNginx({
-      dir: join(tmp.path, `nginx${caseNumber}`),
-      server: (port) => block.replace(/listen\s+[^;]+;/, `listen 127.0.0.1:${port};`),
-    });
+    const { answer, errorLog } = await throughNginx(site, run);
+    expect(answer, errorLog).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(answer.endsWith(`\r\n\r\n${APP_TEXT}`), answer).toBe(true);
+  } finally {
+    await run.running?.stop();
+  }
+}
+
+/** GET / through a private real nginx serving the block, passing to the running uWSGI. */
+async function throughNginx(
+  site: Snippet,
+  run: UwsgiRun,
+  options: { readonly user?: string; readonly idleMs?: number } = {},
+): Promise<{ answer: string; errorLog: string }> {
+  const notes: string[] = [];
+  const block = adjust(
+    site.code,
+    [
+      [uwsgiPass(site.code)!, run.socket],
+      [APP_DIR, run.appDir],
+    ],
+    notes,
+  );
+  const serverName = /server_name\s+([^;\s]+)/.exec(block)?.[1] ?? 'localhost';
+  const nginx = await startNginx({
+    dir: join(tmp.path, `nginx${caseNumber++}`),
+    server: (port) => block.replace(/listen\s+[^;]+;/, `listen 127.0.0.1:${port};`),
+    ...(options.user === undefined ? {} : { user: options.user }),
+  });
+  try {
     console.log(
       `${site.lesson} #${site.index + 1}: adjusted ${notes.join('; ')}; listen → 127.0.0.1`,
     );
@@ -363,13 +416,11 @@ async function requestThrough(site: Snippet, ini: Snippet): Promise<void> {
         new TextEncoder().encode(
           `GET / HTTP/1.1\r\nHost: ${serverName}\r\nConnection: close\r\n\r\n`,
         ),
-        { responseTo: 'GET', idleMs: 3000 },
+        { responseTo: 'GET', idleMs: options.idleMs ?? 3000 },
       ),
     ).toString('utf8');
-    expect(answer, nginx.errorLog()).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(answer.endsWith(`\r\n\r\n${APP_TEXT}`), answer).toBe(true);
+    return { answer, errorLog: nginx.errorLog() };
   } finally {
-    await nginx?.stop();
-    await run.running?.stop();
+    await nginx.stop();
   }
 }

@@ -12,7 +12,7 @@
 //   flaskAvailable()                  → whether /usr/bin/python3 can import flask (checked like a program)
 //   freePort()                        → a free TCP port on 127.0.0.1 (bind 0, read it, close)
 //   makeTempDir(prefix)               → { path, cleanup() }; mode 0755 so nginx workers can reach sockets
-//   startNginx({ dir, server, http? }) → a private nginx (`user root;`, pid/logs/temp paths in dir,
+//   startNginx({ dir, server, http? }) → a private nginx (`user root;` unless told, e.g. www-data, pid/logs/temp paths in dir,
 //                                       Debian's uwsgi_params copied in) serving server(port) on a
 //                                       free port; { port, errorLog(), stop() }
 //   startUwsgi({ dir, args, socket }) → uWSGI started in a new session (setsid), waited for until
@@ -181,6 +181,8 @@ export interface NginxOptions {
   readonly server: (port: number) => string;
   /** More directives for the http block. */
   readonly http?: string;
+  /** The workers' user: root by default; `www-data` as Debian runs them. */
+  readonly user?: string;
 }
 
 /** A private nginx, stopped with SIGQUIT; retries on another port if the chosen one was taken. */
@@ -197,7 +199,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     writeFileSync(
       conf,
       `# written by tests/interop/support/real-programs.ts
-user root;
+user ${options.user ?? 'root'};
 worker_processes 1;
 pid ${dir}/logs/nginx.pid;
 error_log ${dir}/logs/error.log;

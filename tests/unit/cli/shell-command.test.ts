@@ -89,15 +89,19 @@ exit
     expect((await shell(['--seed', '43'], script)).stdout).not.toBe(first.stdout);
   });
 
-  it('says which scenarios start programs it cannot start yet', async () => {
+  it('starts the scenario’s programs: on nginx-ready curl answers through nginx and uWSGI', async () => {
     const run = await shell(
       ['--scenario', 'nginx-ready'],
-      'cat /etc/nginx/sites-enabled/default | grep uwsgi_pass\n',
+      [
+        'cat /etc/nginx/sites-enabled/default | grep uwsgi_pass',
+        'curl -s http://localhost:8080/',
+        'systemctl is-active nginx',
+      ].join('\n'),
     );
-    expect(run.stdout).toBe('                uwsgi_pass unix:/tmp/uwsgi.sock;\n');
-    expect(run.stderr).toBe(
-      'uwsgi-lab: shell: nginx-ready runs nginx and uwsgi from the start, which this build cannot start yet\n',
+    expect(run.stdout).toBe(
+      '                uwsgi_pass unix:/tmp/uwsgi.sock;\nHello World!active\n',
     );
+    expect(run.stderr).toBe('');
   });
 
   it('refuses unknown scenarios, bad seeds and operands', async () => {

@@ -175,6 +175,22 @@ const command = fc.constantFrom(
   'uname',
   'date',
   'hostname',
+  // the programs (those that hold the terminal until Ctrl-C — uwsgi, python3 app.py, nano, vi,
+  // fg — are fuzzed with their own drivers)
+  'ps',
+  'kill',
+  'jobs',
+  'bg',
+  'find',
+  'sleep',
+  'ss',
+  'pip',
+  'pip3',
+  'apt-get',
+  'nginx',
+  'curl',
+  'systemctl',
+  'service',
 );
 const simple = fc
   .tuple(

@@ -413,4 +413,9 @@ describe('printer', () => {
       "cat <<'E' | cat <<-F\nx\nE\ny\nF\n",
     );
   });
+
+  it('drops line continuations, but not an escaped backslash before a newline or one in single quotes', () => {
+    expect(printProgram(program('echo a\\\nb "c\\\nd"'))).toBe('echo ab "cd"');
+    expect(printProgram(program('echo "a\\\\\n" \'b\\\nc\''))).toBe('echo "a\\\\\n" \'b\\\nc\'');
+  });
 });

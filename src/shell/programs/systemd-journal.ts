@@ -1,0 +1,82 @@
+// The journal of the machine's units, as `systemctl status` shows its last lines and
+// `journalctl -u` prints them: `Nov 26 07:24:42 helloworld systemd[1]: Started …` (journalctl's
+// "short" format: local time, host, identifier[pid], message). Kept in memory, capped, and saved
+// with the service manager's state.
+
+export interface JournalEntry {
+  readonly ms: number;
+  /** The unit it belongs to (`nginx.service`). */
+  readonly unit: string;
+  /** `systemd`, `nginx`, `uwsgi`: the syslog identifier. */
+  readonly ident: string;
+  readonly pid: number;
+  readonly message: string;
+  /** syslog priority: 3 err, 4 warning, 5 notice, 6 info. */
+  readonly priority: number;
+}
+
+/** The most entries kept. */
+const JOURNAL_LIMIT = 400;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export class Journal {
+  readonly #entries: JournalEntry[];
+
+  constructor(entries: readonly JournalEntry[] = []) {
+    this.#entries = [...entries];
+  }
+
+  add(entry: JournalEntry): void {
+    this.#entries.push(entry);
+    if (this.#entries.length > JOURNAL_LIMIT)
+      this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
+  }
+
+  /** A unit's entries, oldest first. */
+  forUnit(unit: string): JournalEntry[] {
+    return this.#entries.filter((entry) => entry.unit === unit);
+  }
+
+  all(): readonly JournalEntry[] {
+    return this.#entries;
+  }
+
+  toJSON(): JournalEntry[] {
+    return [...this.#entries];
+  }
+}
+
+/** journalctl's short format (the machine's time zone is UTC). */
+export function journalLine(entry: JournalEntry, hostname: string): string {
+  const date = new Date(entry.ms);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+  return `${stamp} ${hostname} ${entry.ident}[${entry.pid}]: ${entry.message}`;
+}
+
+export function readJournal(value: unknown): Journal {
+  if (!Array.isArray(value)) return new Journal();
+  const entries: JournalEntry[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) continue;
+    const e = item as Partial<Record<keyof JournalEntry, unknown>>;
+    if (
+      typeof e.ms === 'number' &&
+      typeof e.unit === 'string' &&
+      typeof e.ident === 'string' &&
+      typeof e.pid === 'number' &&
+      typeof e.message === 'string' &&
+      typeof e.priority === 'number'
+    )
+      entries.push({
+        ms: e.ms,
+        unit: e.unit,
+        ident: e.ident,
+        pid: e.pid,
+        message: e.message,
+        priority: e.priority,
+      });
+  }
+  return new Journal(entries);
+}
