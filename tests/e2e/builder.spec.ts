@@ -5,12 +5,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { screenLines, terminalOf } from './terminal-screen.ts';
+
 import {
   DEFAULT_INPUTS,
   followDefaults,
   type BuilderInputs,
 } from '../../src/components/builder/builder-inputs.ts';
 import { blockViews } from '../../src/components/builder/builder-view.ts';
+import {
+  builderScenario,
+  terminalCommands,
+} from '../../src/components/builder/builder-scenario.ts';
 import { buildConfigs, type BuilderOutputs } from '../../src/components/builder/config-builder.ts';
 
 function outputsOf(inputs: BuilderInputs): BuilderOutputs {
@@ -87,7 +93,7 @@ test('a TCP socket rewrites both the ini and the nginx block', async ({ page }) 
   expect(await codeOf(page, 'nginx').textContent()).toBe(tcp.nginx.text);
   await expect(page.getByRole('textbox', { name: 'Address:port' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Socket path' })).toBeHidden();
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(page.locator('[data-builder-status]')).toHaveText(
     'Files written again; the nginx and uWSGI models accept them.',
   );
 
@@ -103,6 +109,29 @@ test('a TCP socket rewrites both the ini and the nginx block', async ({ page }) 
   await expect(page.locator('[data-file="nginx"] [data-file-title]')).toHaveText(
     '/etc/nginx/sites-available/helloworld',
   );
+});
+
+test('“Type into the terminal” types the files as the form now makes them, one Enter at a time', async ({
+  page,
+}) => {
+  await page.goto('/en/builder/');
+  await page.getByRole('radio', { name: 'TCP port' }).check();
+  await ready(page);
+  const button = page.getByRole('button', { name: 'Type into the terminal' });
+  await expect(button).toBeVisible();
+  // what it will type: the files as the form makes them now (TCP), then the commands
+  const typed = terminalCommands(builderScenario(outputsOf({ ...DEFAULT_INPUTS, socket: 'tcp' })));
+  expect(JSON.parse((await button.getAttribute('data-run-command')) ?? '[]')).toEqual(typed);
+  await button.click();
+  await expect(terminalOf(page)).toHaveAttribute('data-bound', '');
+  const flat = async (): Promise<string> => (await screenLines(page)).join('');
+  await expect.poll(flat).toContain('cat > /home/ubuntu/helloWorld/uwsgi.ini');
+  await expect.poll(flat).toContain('socket=127.0.0.1:3031');
+  // Enter runs it, and the next file appears at the next prompt
+  await page.keyboard.press('Enter');
+  await expect.poll(flat).toContain('uwsgi_pass 127.0.0.1:3031;');
+  // (the whole list, run on the same machine, ends with curl getting Hello World!: the unit test
+  // tests/unit/components/builder-terminal.test.ts)
 });
 
 for (const locale of ['en', 'ko'] as const) {
@@ -124,7 +153,7 @@ for (const locale of ['en', 'ko'] as const) {
     await expect(error.locator('code')).toHaveAttribute('lang', 'en');
     await expect(port).toHaveAttribute('aria-invalid', 'true');
     await expect(port).toHaveAccessibleDescription(new RegExp(message.replace(/[[\]"]/g, '.')));
-    await expect(page.getByRole('status')).toContainText(
+    await expect(page.locator('[data-builder-status]')).toContainText(
       locale === 'en' ? 'Fields to fix: 1.' : '고칠 칸: 1개.',
     );
     // the files stay as they were, and are not offered for copying
@@ -155,7 +184,7 @@ test('the builder’s own checks and uWSGI’s speak next to their fields', asyn
     'Leave out .py: uWSGI imports a module, not a file: app',
   );
   await expect(page.locator('#builder-processes-error')).toBeEmpty();
-  await expect(page.getByRole('status')).toContainText('Fields to fix: 2.');
+  await expect(page.locator('[data-builder-status]')).toContainText('Fields to fix: 2.');
 });
 
 test('the copy buttons copy exactly the text, and say so', async ({ page, context }) => {

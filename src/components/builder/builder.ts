@@ -16,6 +16,7 @@ import {
   type BlockView,
 } from './builder-view.ts';
 import { copyText } from './clipboard-copy.ts';
+import { builderScenario, terminalCommands } from './builder-scenario.ts';
 import { buildConfigs, type BuilderOutputs } from './config-builder.ts';
 import type { FieldProblem } from './field-problem.ts';
 
@@ -139,6 +140,15 @@ export async function startBuilder(
     root.dataset['state'] = result.ok ? 'ok' : 'problems';
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-copy]'))
       button.disabled = !result.ok;
+    // the terminal's button types the files as they are now (the terminal reads it on click)
+    const run = root.querySelector<HTMLButtonElement>('[data-builder-run]');
+    if (run !== null) {
+      run.disabled = !result.ok;
+      if (result.ok)
+        run.dataset['runCommand'] = JSON.stringify(
+          terminalCommands(builderScenario(result.outputs)),
+        );
+    }
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => {
       status.textContent = result.ok
