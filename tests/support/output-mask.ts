@@ -86,6 +86,11 @@ const MASKS: readonly Mask[] = [
     replacement: '$1\t$2.<ms>s',
   },
   {
+    what: "the time pip's uWSGI build was compiled: 'compiled with version: 12.2.0 on 26 November 2026 07:14:53'",
+    pattern: /^(compiled with version: \S+ on \d+ [A-Z][a-z]+ \d{4}) \d\d:\d\d:\d\d$/g,
+    replacement: '$1 <time>',
+  },
+  {
     what: "curl -w '%{http_code} %{time_total}': the microseconds of '502 30.450122'",
     pattern: /^(\d{3} \d+)\.\d{6}$/g,
     replacement: '$1.<us>',
