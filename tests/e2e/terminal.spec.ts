@@ -406,6 +406,22 @@ test.describe('on a phone', () => {
     await expect(line).toHaveValue('');
     await send.tap();
     await expect.poll(() => screenLines(page)).toContain('ubuntu');
+
+    // nano from a phone: the line types the text, ^O writes the file out, ^X leaves
+    await line.fill('nano /tmp/phone.txt');
+    await send.tap();
+    await expect.poll(() => screenText(page)).toContain('GNU nano 7.2');
+    await line.fill('폰에서 쓴 줄');
+    await send.tap();
+    await keys.getByRole('button', { name: 'Ctrl-O (nano에서 파일 저장)' }).tap();
+    await expect.poll(() => screenText(page)).toContain('File Name to Write: /tmp/phone.txt');
+    await send.tap();
+    await expect.poll(() => screenText(page)).toContain('Wrote');
+    await keys.getByRole('button', { name: 'Ctrl-X (nano 끝내기)' }).tap();
+    await expect.poll(() => lastLine(page)).toBe('root@helloworld:/#');
+    await line.fill('cat /tmp/phone.txt');
+    await send.tap();
+    await expect.poll(() => screenLines(page)).toContain('폰에서 쓴 줄');
   });
 });
 

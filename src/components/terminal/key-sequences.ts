@@ -1,13 +1,22 @@
 // What the phone key row sends: the bytes a real keyboard's key sends through xterm.js. The arrow
 // keys follow the terminal's cursor-key mode (a full-screen editor asks for application mode,
-// `ESC O A`; the shell's line editor reads normal mode, `ESC [ A`).
+// `ESC O A`; the shell's line editor reads normal mode, `ESC [ A`). Ctrl-O and Ctrl-X are nano's
+// "write out" and "exit", which a phone keyboard cannot type.
 
-export type RowKey = 'tab' | 'ctrl-c' | 'up' | 'down' | 'esc';
+export type RowKey = 'tab' | 'ctrl-c' | 'up' | 'down' | 'esc' | 'ctrl-o' | 'ctrl-x';
+
+const ROW_KEYS: ReadonlySet<string> = new Set([
+  'tab',
+  'ctrl-c',
+  'up',
+  'down',
+  'esc',
+  'ctrl-o',
+  'ctrl-x',
+]);
 
 export function isRowKey(value: string | undefined): value is RowKey {
-  return (
-    value === 'tab' || value === 'ctrl-c' || value === 'up' || value === 'down' || value === 'esc'
-  );
+  return ROW_KEYS.has(value ?? '');
 }
 
 export function keySequence(key: RowKey, applicationCursorKeys: boolean): string {
@@ -23,5 +32,9 @@ export function keySequence(key: RowKey, applicationCursorKeys: boolean): string
       return `${cursor}B`;
     case 'esc':
       return '\x1b';
+    case 'ctrl-o':
+      return '\x0f';
+    case 'ctrl-x':
+      return '\x18';
   }
 }

@@ -57,6 +57,9 @@ describe('the key row', () => {
     expect(keySequence('tab', false)).toBe('\t');
     expect(keySequence('ctrl-c', false)).toBe('\x03');
     expect(keySequence('esc', false)).toBe('\x1b');
+    // nano's ^O (write out) and ^X (exit)
+    expect(keySequence('ctrl-o', false)).toBe('\x0f');
+    expect(keySequence('ctrl-x', false)).toBe('\x18');
     expect(keySequence('up', false)).toBe('\x1b[A');
     expect(keySequence('down', false)).toBe('\x1b[B');
   });
@@ -67,7 +70,7 @@ describe('the key row', () => {
   });
 
   it('knows its keys', () => {
-    expect(['tab', 'ctrl-c', 'up', 'down', 'esc'].every(isRowKey)).toBe(true);
+    expect(['tab', 'ctrl-c', 'up', 'down', 'esc', 'ctrl-o', 'ctrl-x'].every(isRowKey)).toBe(true);
     expect(isRowKey('enter')).toBe(false);
     expect(isRowKey(undefined)).toBe(false);
   });
