@@ -1,6 +1,6 @@
 // The course as an ordered list of lessons per language: ids, slugs, URLs, previous and next.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale, UiKey } from '../i18n/index.ts';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -25,21 +25,25 @@ export function homeUrl(locale: Locale): string {
   return `${base()}${locale}/`;
 }
 
-export function inspectorUrl(locale: Locale): string {
-  return `${base()}${locale}/inspector/`;
+/** The pages beside the lessons, each at /ko/NAME/ and /en/NAME/. */
+export type ToolPage = 'inspector' | 'builder' | 'glossary' | 'simplifications';
+
+/** Each tool page's title and description in the UI strings. */
+export const TOOL_TEXTS: Readonly<Record<ToolPage, { title: UiKey; description: UiKey }>> = {
+  inspector: { title: 'inspector.title', description: 'inspector.description' },
+  builder: { title: 'builder.title', description: 'builder.description' },
+  glossary: { title: 'glossary.title', description: 'glossary.description' },
+  simplifications: { title: 'simplifications.title', description: 'simplifications.description' },
+};
+
+export function toolUrl(page: ToolPage, locale: Locale): string {
+  return `${base()}${locale}/${page}/`;
 }
 
-export function builderUrl(locale: Locale): string {
-  return `${base()}${locale}/builder/`;
-}
-
-export function glossaryUrl(locale: Locale): string {
-  return `${base()}${locale}/glossary/`;
-}
-
-export function simplificationsUrl(locale: Locale): string {
-  return `${base()}${locale}/simplifications/`;
-}
+export const inspectorUrl = (locale: Locale): string => toolUrl('inspector', locale);
+export const builderUrl = (locale: Locale): string => toolUrl('builder', locale);
+export const glossaryUrl = (locale: Locale): string => toolUrl('glossary', locale);
+export const simplificationsUrl = (locale: Locale): string => toolUrl('simplifications', locale);
 
 export function lessonUrl(lesson: Lesson): string {
   const { locale, slug } = parseLessonId(lesson.id);
@@ -48,4 +52,21 @@ export function lessonUrl(lesson: Lesson): string {
 
 export function lessonSlug(lesson: Lesson): string {
   return parseLessonId(lesson.id).slug;
+}
+
+/** A lesson as the course navigation lists it. */
+export interface NavItem {
+  slug: string;
+  number: string;
+  title: string;
+  url: string;
+}
+
+export function navItem(lesson: Lesson): NavItem {
+  return {
+    slug: lessonSlug(lesson),
+    number: parseLessonId(lesson.id).number,
+    title: lesson.data.navTitle ?? lesson.data.title,
+    url: lessonUrl(lesson),
+  };
 }

@@ -4,6 +4,7 @@
 // pip wrote the binary.
 
 import { normalizePath } from '../../gateway/fs.ts';
+import { strftime } from '../gnu/strftime.ts';
 import type { Machine } from '../machine/machine.ts';
 import { PIP_UWSGI_PROGRAM } from '../machine/python-venv.ts';
 import type { UwsgiBuildChoice } from './uwsgi-instance.ts';
@@ -16,21 +17,6 @@ export { PIP_UWSGI_PROGRAM };
 /** Seconds `setup.py install` spent between compiling and copying the binary (§1.7: ~8 s). */
 const BUILD_SECONDS = 8;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The build of the uWSGI at `path` (absolute), or undefined when it is not a uWSGI. */
 export function uwsgiBuildOf(machine: Machine, path: string): UwsgiBuildChoice | undefined {
   const stat = machine.fs.tryStat(path);
@@ -42,9 +28,7 @@ export function uwsgiBuildOf(machine: Machine, path: string): UwsgiBuildChoice |
   return { kind: 'pip', venv, compiledOn: buildDate(stat.mtimeMs - BUILD_SECONDS * 1000) };
 }
 
-/** uwsgiconfig.py's UWSGI_BUILD_DATE: `26 November 2026 07:14:53` (the machine runs in UTC). */
+/** uwsgiconfig.py's UWSGI_BUILD_DATE, `%d %B %Y %H:%M:%S`: `26 November 2026 07:14:53` (UTC). */
 function buildDate(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return strftime('%d %B %Y %H:%M:%S', ms);
 }
