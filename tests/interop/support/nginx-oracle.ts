@@ -104,8 +104,9 @@ export function responseComplete(bytes: Uint8Array, method: string): boolean {
 
 /**
  * Sends `bytes` to 127.0.0.1:port and collects what comes back until close or idleness. A fixed
- * client port lies in the ephemeral range, where another test's connection may hold it for a
- * moment: EADDRINUSE is retried for a few seconds before it counts as a failure.
+ * client port may be held for a moment (an earlier connection's TIME_WAIT; in the ephemeral range,
+ * any outgoing connection): EADDRINUSE is retried for a few seconds before it counts as a failure.
+ * Callers pick ports below the ephemeral range (32768–60999 on Linux) where they can.
  */
 export async function sendRaw(
   port: number,
