@@ -21,7 +21,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     // Expressive Code must come before MDX so that MDX code blocks go through it.
-    expressiveCode(expressiveCodeOptions),
+    expressiveCode(expressiveCodeOptions(base)),
     // Links the first use of each glossary term in a lesson to /ko/glossary/ or /en/glossary/.
     glossaryLinksIntegration({ base }),
     mdx(),

@@ -22,6 +22,11 @@ const CONSOLE_LANGUAGES = new Set(['console', 'shellsession', 'shell-session']);
 
 const regionLabel: Record<string, string> = { ko: ko['code.region'], en: en['code.region'] };
 const runLabel: Record<string, string> = { ko: ko['terminal.run'], en: en['terminal.run'] };
+const realOnlyNote: Record<string, string> = { ko: ko['code.realOnly'], en: en['code.realOnly'] };
+const realOnlyLink: Record<string, string> = {
+  ko: ko['code.realOnly.link'],
+  en: en['code.realOnly.link'],
+};
 
 /**
  * Names every code block and makes it focusable, so that keyboards can scroll a block that is
@@ -111,6 +116,37 @@ function pluginRunInTerminal() {
   });
 }
 
+/**
+ * ```console real-only: output the simulator does not make (another machine, a Python program
+ * outside the subset it reads, timings, a program it does not have), captured on the real programs.
+ * A note under the block says so and links to the page that lists them.
+ */
+function pluginRealOnly(base: string) {
+  return definePlugin({
+    name: 'uwsgi-lab real-only output',
+    hooks: {
+      postprocessRenderedBlock: ({ codeBlock, renderData, locale }) => {
+        if (!codeBlock.meta.split(/\s+/).includes('real-only')) return;
+        if (!CONSOLE_LANGUAGES.has(codeBlock.language)) {
+          throw new Error(
+            `a \`real-only\` code block must be a console block, not ${codeBlock.language}`,
+          );
+        }
+        const lang = locale === 'en' ? 'en' : 'ko';
+        const note = h('p', { className: ['code-note'] }, [
+          `${realOnlyNote[lang] ?? ''} `,
+          h(
+            'a',
+            { href: `${base}${lang}/simplifications/#lessons-real-only` },
+            realOnlyLink[lang] ?? '',
+          ),
+        ]);
+        renderData.blockAst.children.push(note);
+      },
+    },
+  });
+}
+
 interface HastElementLike {
   type: string;
   tagName?: string;
@@ -128,7 +164,8 @@ function visit(
   for (const child of node.children ?? []) visit(child, fn);
 }
 
-export const expressiveCodeOptions: AstroExpressiveCodeOptions = {
+/** The options, for a site served under `base` (`/` or `/uwsgi-lab/`). */
+export const expressiveCodeOptions = (base: string): AstroExpressiveCodeOptions => ({
   themes: ['github-light', 'github-dark'],
   // The site's own theme switch sets data-theme on <html>; the system setting applies before it.
   useDarkModeMediaQuery: false,
@@ -136,11 +173,16 @@ export const expressiveCodeOptions: AstroExpressiveCodeOptions = {
   defaultLocale: 'ko',
   getBlockLocale: ({ file }) => (/[/\\]en[/\\]/.test(file.path) ? 'en' : 'ko'),
   minSyntaxHighlightingColorContrast: 5.5,
-  plugins: [pluginConsoleSnippets(), pluginCodeBlockNames(), pluginRunInTerminal()],
+  plugins: [
+    pluginConsoleSnippets(),
+    pluginCodeBlockNames(),
+    pluginRunInTerminal(),
+    pluginRealOnly(base.endsWith('/') ? base : `${base}/`),
+  ],
   styleOverrides: {
     borderRadius: '0.4rem',
     codeFontFamily: 'var(--font-mono)',
     uiFontFamily: 'var(--font-sans)',
     codeFontSize: '0.875rem',
   },
-};
+});

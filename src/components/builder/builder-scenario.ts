@@ -72,13 +72,9 @@ export function builderScenario(outputs: BuilderOutputs): BuilderScenario {
 /**
  * What the "try it in the terminal" button types into the page's terminal, one command after the
  * reader's Enter: each file written with a quoted here-document (`cat > PATH <<'EOF'`, exactly its
- * text), then the commands. SIMPLIFIED: `systemd-analyze` is left out, as the simulated machine
- * has no such program (the tests run the real one on the builder's units).
+ * text), then the commands.
  */
 export function terminalCommands(scenario: BuilderScenario): string[] {
   const writes = scenario.files.map((file) => `cat > ${file.path} <<'EOF'\n${file.text}EOF`);
-  return [
-    ...writes,
-    ...scenario.commands.filter((command) => !command.startsWith('systemd-analyze ')),
-  ];
+  return [...writes, ...scenario.commands];
 }

@@ -50,23 +50,13 @@ function shorten(header: string): string {
 export function requestBytes(request: JourneyRequest): Uint8Array {
   const url = parseUrl(request.url);
   if ('kind' in url) throw new JourneyRequestError(`not a URL curl can fetch: ${request.url}`);
-  const encoder = new TextEncoder();
-  if (request.chunked === true && request.body !== undefined) {
-    // curl: the custom headers in order, then its Content-Type for -d, then one chunk and the end
-    const head = requestText(url, {
-      method: request.method,
-      headers: [
-        ...request.headers,
-        'Transfer-Encoding: chunked',
-        'Content-Type: application/x-www-form-urlencoded',
-      ],
-      body: undefined,
-    });
-    const size = encoder.encode(request.body).length.toString(16);
-    return encoder.encode(`${head}${size}\r\n${request.body}\r\n0\r\n\r\n`);
-  }
-  return encoder.encode(
-    requestText(url, { method: request.method, headers: request.headers, body: request.body }),
+  // curl chunks the body itself when told `Transfer-Encoding: chunked` (requestText does the same)
+  const headers =
+    request.chunked === true && request.body !== undefined
+      ? [...request.headers, 'Transfer-Encoding: chunked']
+      : request.headers;
+  return new TextEncoder().encode(
+    requestText(url, { method: request.method, headers, body: request.body }),
   );
 }
 

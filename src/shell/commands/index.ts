@@ -17,6 +17,7 @@ import { ps } from './ps.ts';
 import { service } from './service.ts';
 import { ss } from './ss.ts';
 import { systemctl } from './systemctl.ts';
+import { systemdAnalyze } from './systemd-analyze.ts';
 import { basename, dirname } from './basename.ts';
 import { date } from './date.ts';
 import { hostname } from './hostname.ts';
@@ -85,6 +86,7 @@ export function builtinCommands(): CommandDefinition[] {
     service,
     ss,
     systemctl,
+    systemdAnalyze,
     basename,
     date,
     dirname,

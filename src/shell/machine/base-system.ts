@@ -155,6 +155,8 @@ export function installBaseSystem(machine: Machine): void {
   for (const [path, mode, gid] of FOLDERS) {
     if (!fs.exists(path)) fs.mkdir(path, { ...at, mode, gid: gid ?? 0 });
   }
+  // Debian 12 mounts these as tmpfs (systemd), so their folders report tmpfs sizes
+  for (const path of ['/run', '/dev/shm']) fs.mountTmpfs(path);
   for (const [path, target] of LINKS) if (!fs.lexists(path)) fs.symlink(target, path, at);
   for (const [path, major, minor, mode, gid] of DEVICES) {
     fs.mkdevice(path, major, minor, { ...at, mode, gid: gid ?? 0 });

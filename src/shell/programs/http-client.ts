@@ -167,14 +167,21 @@ export function requestText(url: ParsedUrl, spec: RequestSpec): string {
   }
   const lines = [`${spec.method} ${url.target} HTTP/1.1`];
   for (const [name, value] of [...defaults, ...custom]) lines.push(`${name}: ${value}`);
-  if (spec.body !== undefined) {
-    const has = (name: string): boolean =>
-      custom.some(([n]) => n.toLowerCase() === name) || removed.has(name);
-    if (!has('content-length'))
-      lines.push(`Content-Length: ${new TextEncoder().encode(spec.body).length}`);
-    if (!has('content-type')) lines.push('Content-Type: application/x-www-form-urlencoded');
-  }
-  return `${lines.join('\r\n')}\r\n\r\n${spec.body ?? ''}`;
+  if (spec.body === undefined) return `${lines.join('\r\n')}\r\n\r\n`;
+  const has = (name: string): boolean =>
+    custom.some(([n]) => n.toLowerCase() === name) || removed.has(name);
+  // -H 'Transfer-Encoding: chunked' makes curl send the body as chunks, without Content-Length
+  // (curl 7.88.1, checked against a listener: `14\r\nname=haruair&lang=ko\r\n0\r\n\r\n`)
+  const chunked = custom.some(
+    ([name, value]) => name.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value),
+  );
+  const size = new TextEncoder().encode(spec.body).length;
+  if (!has('content-length') && !chunked) lines.push(`Content-Length: ${size}`);
+  if (!has('content-type')) lines.push('Content-Type: application/x-www-form-urlencoded');
+  const body = !chunked
+    ? spec.body
+    : `${size === 0 ? '' : `${size.toString(16)}\r\n${spec.body}\r\n`}0\r\n\r\n`;
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
 export interface Exchange {

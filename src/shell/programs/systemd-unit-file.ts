@@ -1,7 +1,7 @@
 // A systemd unit file as systemd 252 reads the parts the course's units use: sections and
 // `Key=value` lines (comments, continuation lines ending in `\`), and the command lines of
 // Exec*= settings with their prefixes (`-` ignores a failure) and quoting ('…', "…", `\`).
-// Keys systemd does not know are reported as `systemd-analyze verify` words them.
+// Keys and sections systemd does not know are reported as `systemd-analyze verify` words them.
 
 export interface ExecCommand {
   /** `-`: a failing command does not fail the unit. */
@@ -19,6 +19,16 @@ export interface UnitFile {
   /** `path:line: Unknown key 'Usr' in section [Service], ignoring.` lines. */
   readonly warnings: readonly string[];
 }
+
+/** The [Service] keys that hold command lines. */
+export const EXEC_KEYS = [
+  'ExecStartPre',
+  'ExecStart',
+  'ExecStartPost',
+  'ExecReload',
+  'ExecStop',
+  'ExecStopPost',
+] as const;
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
   Unit: [
@@ -40,12 +50,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   Service: [
     'Type',
     'PIDFile',
-    'ExecStartPre',
-    'ExecStart',
-    'ExecStartPost',
-    'ExecReload',
-    'ExecStop',
-    'ExecStopPost',
+    ...EXEC_KEYS,
     'User',
     'Group',
     'WorkingDirectory',
@@ -88,8 +93,13 @@ export function parseUnitFile(path: string, text: string): UnitFile {
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     if (line.startsWith('[') && line.endsWith(']')) {
       section = line.slice(1, -1);
+      // systemd ignores a section it does not know (X- sections are the user's own), silently
+      // after the first line that says so
+      if (KNOWN[section] === undefined && !section.startsWith('X-'))
+        warnings.push(`${path}:${number}: Unknown section '${section}'. Ignoring.`);
       continue;
     }
+    if (section !== '' && KNOWN[section] === undefined) continue;
     const eq = line.indexOf('=');
     if (eq < 0) {
       warnings.push(`${path}:${number}: Missing '=', ignoring line.`);

@@ -51,6 +51,12 @@ export interface DirectoryNode extends NodeMeta {
    * entries are removed (`ls -ld` shows 4096, 12288...).
    */
   blocks: number;
+  /**
+   * On a tmpfs (Debian 12 mounts /run and /dev/shm so): no blocks, and the size is 40 bytes plus 20
+   * per entry (mm/shmem.c's BOGO_DIRENT_SIZE), so `ls -ld /run/uwsgi` shows 60 with one entry.
+   * Folders made inside one are on it too.
+   */
+  tmpfs?: boolean;
 }
 
 export interface SymlinkNode extends NodeMeta {

@@ -34,6 +34,8 @@ export interface NodeJson {
   readonly e?: readonly (string | NodeJson)[];
   /** Directory blocks (when more than one). */
   readonly k?: number;
+  /** A directory on a tmpfs (1). */
+  readonly F?: number;
   /** Symlink target. */
   readonly x?: string;
   /** Device numbers. */
@@ -108,6 +110,7 @@ function nodeJson(node: VfsNode, parentMtime: number | undefined, seen: Set<VfsN
       }
       if (entries.length > 0) json.e = entries;
       if (node.blocks !== 1) json.k = node.blocks;
+      if (node.tmpfs === true) json.F = 1;
       break;
     }
     case 'symlink':
@@ -213,6 +216,7 @@ function readNode(
         entries: new Map(),
         blocks: r.optional('k', (v) => v.number({ integer: true, min: 1 })) ?? 1,
       };
+      if (r.optional('F', (v) => v.number({ integer: true, min: 1 })) === 1) dir.tmpfs = true;
       const entries = r.optional('e', (v) => v.array()) ?? [];
       if (entries.length % 2 !== 0) r.fail('entries come in name, node pairs');
       for (let i = 0; i < entries.length; i += 2) {

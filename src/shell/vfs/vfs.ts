@@ -226,8 +226,21 @@ export class Vfs implements MachineFs {
       ...this.#meta(entry, 0o755),
       entries: new Map(),
       blocks: 1,
+      ...(parent.tmpfs === true ? { tmpfs: true } : {}),
     };
     this.#insert(parent, name, node);
+  }
+
+  /** Mounts a tmpfs over a folder (its contents kept): the folder and those below report tmpfs sizes. */
+  mountTmpfs(path: string): void {
+    const mark = (node: VfsNode): void => {
+      if (node.type !== 'directory') return;
+      node.tmpfs = true;
+      for (const child of node.entries.values()) mark(child);
+    };
+    const node = this.#found(path, true).node;
+    if (node.type !== 'directory') throw new FsError('ENOTDIR', path);
+    mark(node);
   }
 
   symlink(target: string, path: string, entry: VfsEntry = {}): void {
@@ -699,8 +712,8 @@ export function statOf(node: VfsNode): VfsStat {
       nlink = node.links;
       break;
     case 'directory': {
-      size = node.blocks * BLOCK_SIZE;
-      blocks = node.blocks * (BLOCK_SIZE / 512);
+      size = node.tmpfs === true ? 40 + 20 * node.entries.size : node.blocks * BLOCK_SIZE;
+      blocks = node.tmpfs === true ? 0 : node.blocks * (BLOCK_SIZE / 512);
       let subdirectories = 0;
       for (const child of node.entries.values()) if (child.type === 'directory') subdirectories++;
       nlink = 2 + subdirectories;

@@ -289,3 +289,30 @@ describe('snapshots', () => {
     }
   });
 });
+
+describe('tmpfs folders (Debian 12 mounts /run so)', () => {
+  it('report 40 bytes plus 20 per entry and no blocks; folders made inside are tmpfs too', () => {
+    const fs = new Vfs();
+    fs.mkdirs('/run');
+    fs.mkdirs('/var');
+    fs.mountTmpfs('/run');
+    fs.mkdir('/run/uwsgi');
+    fs.mkdir('/run/uwsgi/helloworld');
+    // as `ls -ld /run/uwsgi /run/uwsgi/helloworld` showed on the capture machine: 60, then 40
+    expect([fs.stat('/run/uwsgi').size, fs.stat('/run/uwsgi').blocks]).toEqual([60, 0]);
+    expect(fs.stat('/run/uwsgi/helloworld').size).toBe(40);
+    fs.writeText('/run/uwsgi/helloworld/a', 'x');
+    expect(fs.stat('/run/uwsgi/helloworld').size).toBe(60);
+    expect(fs.stat('/var').size).toBe(4096);
+  });
+
+  it('a snapshot keeps them tmpfs', () => {
+    const fs = new Vfs();
+    fs.mkdirs('/run/lock');
+    fs.mountTmpfs('/run');
+    const back = restoreVfs(JSON.parse(JSON.stringify(snapshotVfs(fs))));
+    expect(back.stat('/run').size).toBe(60);
+    back.mkdir('/run/user');
+    expect(back.stat('/run/user').size).toBe(40);
+  });
+});

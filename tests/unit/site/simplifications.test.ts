@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import rawEntries from '../../../content/simplifications.json' with { type: 'json' };
 import { findMarkers, markersIn, type MarkerKind } from '../../../src/layouts/source-markers.ts';
-import { reconstructedQuotes } from '../../../src/layouts/reconstructed-quotes.ts';
+import { markedQuotes } from '../../../src/layouts/marked-quotes.ts';
 import {
   PROGRAMS,
   entryMarkers,
@@ -111,7 +111,7 @@ describe('simplificationGroups', () => {
   });
 });
 
-describe('reconstructedQuotes', () => {
+describe('markedQuotes', () => {
   it('finds the code blocks marked reconstructed, under their headings', () => {
     const source = [
       '## Restart or reload',
@@ -136,9 +136,18 @@ describe('reconstructedQuotes', () => {
       'still inside',
       '````',
     ].join('\n');
-    expect(reconstructedQuotes(source)).toEqual([
+    expect(markedQuotes(source, 'reconstructed')).toEqual([
       { section: 'Restart or reload', firstLine: '$ /etc/init.d/nginx restart' },
       { section: 'Other', firstLine: '[uwsgi]' },
     ]);
+    expect(markedQuotes(source, 'real-only')).toEqual([]);
+  });
+
+  it('tells the words apart: real-only is not reconstructed', () => {
+    const source = ['## Timing', '', '```console real-only', '$ time curl -s x', '```'].join('\n');
+    expect(markedQuotes(source, 'real-only')).toEqual([
+      { section: 'Timing', firstLine: '$ time curl -s x' },
+    ]);
+    expect(markedQuotes(source, 'reconstructed')).toEqual([]);
   });
 });

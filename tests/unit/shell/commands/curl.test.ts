@@ -2,6 +2,7 @@
 // (`curl -s -v` on a pipe) and §6.3, and with curl 7.88.1's own messages: each request is a real
 // journey through the socket table to nginx and uWSGI, recorded in machine.journeys.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   captured,
@@ -127,6 +128,21 @@ describe('curl through nginx and uWSGI', () => {
     expect(result.stderr).toContain(
       '> PUT / HTTP/1.1\r\n> Host: localhost:8080\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> X-Test: yes\r\n> Content-Length: 3\r\n> Content-Type: application/x-www-form-urlencoded\r\n> \r\n} [3 bytes data]\n',
     );
+  });
+
+  it("-H 'Transfer-Encoding: chunked' with -d: the body as one chunk, no Content-Length (captured)", async () => {
+    const { machine, shell } = scenarioBench('nginx-ready');
+    await runLine(
+      shell,
+      "curl -s -H 'Host: helloworld.haruair.com' -H 'Transfer-Encoding: chunked' -d 'name=haruair&lang=ko' http://localhost:8080/submit",
+    );
+    const hop = machine.journeys
+      .latest()!
+      .journey.hops.find((candidate) => candidate.kind === 'client-request');
+    const sent = hop?.kind === 'client-request' ? hop.bytes.hex : '';
+    // the bytes real curl 7.88.1 sent for the same request (capture-vectors' post-chunked)
+    const real = readFileSync('tests/fixtures/vectors/post-chunked.http');
+    expect(sent).toBe(real.toString('hex'));
   });
 
   it('--unix-socket speaks HTTP straight to a socket: to uWSGI’s uwsgi socket, an empty reply', async () => {

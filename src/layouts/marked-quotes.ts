@@ -1,8 +1,11 @@
-// The lesson quotes marked `reconstructed` (a code block whose meta has that word: output put
-// together from the programs' sources, not captured), with the heading they stand under, so the
-// "what the simulator simplifies" page can list and link them without anyone keeping a list.
+// The lesson quotes marked with a meta word — `reconstructed` (output put together from the
+// programs' sources, not captured) or `real-only` (captured output the simulator does not make) —
+// with the heading they stand under, so the "what the simulator simplifies" page can list and link
+// them without anyone keeping a list.
 
-export interface ReconstructedQuote {
+export type QuoteMark = 'reconstructed' | 'real-only';
+
+export interface MarkedQuote {
   /** The text of the nearest heading above the block (`Restart or reload`). */
   readonly section: string;
   /** The block's first line: for a console block, the command (`$ /etc/init.d/nginx restart`). */
@@ -11,9 +14,9 @@ export interface ReconstructedQuote {
 
 const LINE = /^(`{3,}|~{3,})(.*)$|^#{2,6} (.+)$/;
 
-/** The quotes marked `reconstructed` in one lesson's MDX source, in order. */
-export function reconstructedQuotes(source: string): ReconstructedQuote[] {
-  const quotes: ReconstructedQuote[] = [];
+/** The code blocks of one lesson's MDX source whose meta has the word `mark`, in order. */
+export function markedQuotes(source: string, mark: QuoteMark): MarkedQuote[] {
+  const quotes: MarkedQuote[] = [];
   let section = '';
   let fence: string | undefined;
   let pending: { readonly first: boolean } | undefined;
@@ -33,7 +36,7 @@ export function reconstructedQuotes(source: string): ReconstructedQuote[] {
     if (match?.[1] !== undefined) {
       fence = match[1];
       const meta = (match[2] ?? '').trim().split(/\s+/).slice(1);
-      pending = meta.includes('reconstructed') ? { first: true } : undefined;
+      pending = meta.includes(mark) ? { first: true } : undefined;
     }
   }
   return quotes;
