@@ -213,7 +213,7 @@ export function errorGlossTexts(t: (key: UiKey) => string): ErrorGlossTexts {
   return texts;
 }
 
-/** In the browser: the texts back from a data attribute; a missing or broken one gives none. */
+/** In the browser: the texts back from their JSON; a missing or broken one gives none. */
 export function readErrorGlossTexts(json: string | undefined): Partial<ErrorGlossTexts> {
   let value: unknown;
   try {
@@ -277,11 +277,16 @@ export function glossLines(lines: readonly string[], texts: Partial<ErrorGlossTe
  * different gloss once until `reset` (call it when a new command starts).
  */
 export class ErrorGlossReader {
-  readonly #texts: Partial<ErrorGlossTexts>;
+  #texts: Partial<ErrorGlossTexts>;
   #partial = '';
   readonly #seen = new Set<string>();
 
   constructor(texts: Partial<ErrorGlossTexts>) {
+    this.#texts = texts;
+  }
+
+  /** The texts arrived (the island fetches them while the machine starts). */
+  useTexts(texts: Partial<ErrorGlossTexts>): void {
     this.#texts = texts;
   }
 

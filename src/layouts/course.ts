@@ -40,6 +40,10 @@ export function toolUrl(page: ToolPage, locale: Locale): string {
   return `${base()}${locale}/${page}/`;
 }
 
+/** The terminal's error-line glosses in one language (src/pages/[lang]/terminal-glosses.json.ts). */
+export const terminalGlossesUrl = (locale: Locale): string =>
+  `${base()}${locale}/terminal-glosses.json`;
+
 export const inspectorUrl = (locale: Locale): string => toolUrl('inspector', locale);
 export const builderUrl = (locale: Locale): string => toolUrl('builder', locale);
 export const glossaryUrl = (locale: Locale): string => toolUrl('glossary', locale);

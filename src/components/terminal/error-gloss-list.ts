@@ -3,10 +3,15 @@
 // sentence in the page's language to a list under the screen — never into xterm's text stream,
 // which it would corrupt. The list is a polite live region kept short: one entry per distinct
 // error, the latest first, at most three; an error seen again after a new command moves back to
-// the top. Texts come from the page (data-glosses, picked at build time); they are set as text.
+// the top. Texts come from /ko|en/terminal-glosses.json (data-glosses-url), fetched while the
+// machine starts; until they arrive (or if they never do) lines go unglossed. They are set as text.
 // The box is in the accessibility tree (visually hidden while empty) from the moment the terminal
 // loads: a live region that appears together with its first entry is often not announced.
-import { ErrorGlossReader, readErrorGlossTexts } from '../../lab/error-glosses.ts';
+import {
+  ErrorGlossReader,
+  readErrorGlossTexts,
+  type ErrorGlossTexts,
+} from '../../lab/error-glosses.ts';
 
 /** How many glosses the list keeps. */
 const SHOWN = 3;
@@ -20,10 +25,25 @@ export interface ErrorGlosses {
   clear(): void;
 }
 
-export function bindErrorGlosses(root: HTMLElement): ErrorGlosses {
+/** The page's gloss texts; none when the file cannot be had (offline, an old cached page). */
+export async function fetchGlossTexts(url: string | undefined): Promise<Partial<ErrorGlossTexts>> {
+  if (url === undefined) return {};
+  try {
+    const response = await fetch(url);
+    return response.ok ? readErrorGlossTexts(await response.text()) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function bindErrorGlosses(
+  root: HTMLElement,
+  texts: Promise<Partial<ErrorGlossTexts>>,
+): ErrorGlosses {
   const box = root.querySelector<HTMLElement>('[data-terminal-glosses]');
   const list = box?.querySelector<HTMLElement>('[data-terminal-gloss-list]');
-  const reader = new ErrorGlossReader(readErrorGlossTexts(root.dataset['glosses']));
+  const reader = new ErrorGlossReader({});
+  void texts.then((loaded) => reader.useTexts(loaded));
   const add = (text: string): void => {
     if (box === null || box === undefined || list === null || list === undefined) return;
     const items = [...list.querySelectorAll('li')];

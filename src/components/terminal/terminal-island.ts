@@ -7,7 +7,7 @@ import { Lab } from '../../lab/lab.ts';
 import type { LabStorageArea } from '../../lab/lab-storage.ts';
 import { providePageLab, switchPageLab } from '../../lab/page-lab.ts';
 import { goalNamed, scenario as scenarioNamed } from '../../shell/scenarios/index.ts';
-import { bindErrorGlosses } from './error-gloss-list.ts';
+import { bindErrorGlosses, fetchGlossTexts } from './error-gloss-list.ts';
 import { goalText, noticeText } from './lab-status-text.ts';
 import { readChoices, showChoice, storeChoice, type ScenarioChoice } from './scenario-choice.ts';
 import { ShellConnection } from './shell-connection.ts';
@@ -68,6 +68,7 @@ function browserStorage(): LabStorageArea | undefined {
 
 export async function startTerminal(root: HTMLElement, pending: readonly Event[]): Promise<void> {
   const parts = partsOf(root);
+  const glossTexts = fetchGlossTexts(root.dataset['glossesUrl']);
   const texts = readTerminalTexts(root.dataset['texts']);
   const lab = openLab(root.dataset['scenario'] ?? '', root.dataset['goal']);
   const bench: Bench = { lab, unfollow: () => undefined };
@@ -84,7 +85,7 @@ export async function startTerminal(root: HTMLElement, pending: readonly Event[]
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => bench.lab.save(), SAVE_DELAY_MS);
   };
-  const glosses = bindErrorGlosses(root);
+  const glosses = bindErrorGlosses(root, glossTexts);
   const connection = new ShellConnection(lab, view.term, {
     exitedText: texts.exited,
     onSettled: save,

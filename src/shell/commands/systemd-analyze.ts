@@ -28,7 +28,7 @@ export const systemdAnalyze: CommandDefinition = {
       }
       // `systemd-analyze` alone is `systemd-analyze time`
       context.stderr.write(
-        `systemd-analyze ${verb ?? 'time'}: this verb is not part of the simulation (uwsgi-lab); verify is\n`,
+        `systemd-analyze ${verb ?? 'time'}: not part of the simulation (uwsgi-lab), which has verify only\n`,
       );
       return 1;
     }

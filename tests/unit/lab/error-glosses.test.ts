@@ -264,4 +264,11 @@ describe('ErrorGlossReader', () => {
     ).toEqual([texts['pip-externally-managed']]);
     expect(reader.feed('HTTP/1.1 502 Bad Gateway\n')).toEqual([texts['http-502']]);
   });
+
+  it('glosses nothing until its texts arrive, then glosses as usual', () => {
+    const reader = new ErrorGlossReader({});
+    expect(reader.feed('HTTP/1.1 502 Bad Gateway\n')).toEqual([]);
+    reader.useTexts(texts);
+    expect(reader.feed('HTTP/1.1 502 Bad Gateway\n')).toEqual([texts['http-502']]);
+  });
 });
