@@ -2,7 +2,7 @@
 // (ngx_http_log_module): `$remote_addr - $remote_user [$time_local] "$request" $status
 // $body_bytes_sent "$http_referer" "$http_user_agent"`, as Debian's `access_log` uses it.
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { strftime } from '../strftime.ts';
 
 export interface AccessLogEntry {
   readonly remoteAddr: string;
@@ -16,8 +16,7 @@ export interface AccessLogEntry {
 
 /** `$time_local`: `26/Nov/2026:07:23:46 +0000` (the machine runs in UTC). */
 export function timeLocal(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]!}/${date.getUTCFullYear()}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
+  return strftime('%d/%b/%Y:%H:%M:%S %z', date.getTime());
 }
 
 // ngx_http_log_escape: `"`, `\` and bytes outside printable ASCII are written as \xHH

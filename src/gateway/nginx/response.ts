@@ -9,14 +9,11 @@
 import { latin1Bytes, concatBytes } from '../../protocol/index.ts';
 import { serverHeader, specialPage, statusLine, type ServerTokens } from './error-pages.ts';
 import type { LogLine, OwnResponse, UpstreamContext } from './request-processing.ts';
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { strftime } from '../strftime.ts';
 
 /** `Thu, 26 Nov 2026 06:40:19 GMT` (ngx_http_time). */
 export function httpDate(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[date.getUTCDay()]!}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]!} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} GMT`;
+  return strftime('%a, %d %b %Y %H:%M:%S GMT', date.getTime());
 }
 
 interface HeadParts {

@@ -5,6 +5,7 @@
 // `helloworld`.
 
 import type { Clock, GatewayMachine, PidSource } from '../machine.ts';
+import { strftime } from '../strftime.ts';
 
 export type { Clock, PidSource } from '../machine.ts';
 
@@ -103,22 +104,5 @@ export const DEBIAN_FLASK_MODULES: ReadonlySet<string> = new Set([
 
 /** `Thu Nov 26 06:40:17 2026`: ctime(3) without its newline, in the machine's local time. */
 export function ctime(ms: number, utcOffsetMinutes: number): string {
-  const date = new Date(ms + utcOffsetMinutes * 60_000);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  const two = (value: number): string => String(value).padStart(2, '0');
-  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2, ' ')} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} ${date.getUTCFullYear()}`;
+  return strftime('%c', ms + utcOffsetMinutes * 60_000);
 }

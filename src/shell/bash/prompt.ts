@@ -5,6 +5,7 @@
 
 import { parseExpansions } from './parser.ts';
 import type { WordExpander } from './word-expansion.ts';
+import { strftime } from '../../gateway/strftime.ts';
 
 export interface PromptFacts {
   /** `\u`: the user's name (from the passwd entry of the shell's uid). */
@@ -27,9 +28,6 @@ export interface PromptFacts {
   /** For `\t`, `\T`, `\@`, `\A`, `\d` (the machine's clock; shown in UTC). */
   readonly now: Date;
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Protects a substituted value from the parameter expansion that follows. */
 function quoted(value: string): string {
@@ -125,7 +123,7 @@ export function decodePrompt(ps: string, facts: PromptFacts): string {
         out += `${two(now.getUTCHours())}:${two(now.getUTCMinutes())}`;
         break;
       case 'd':
-        out += `${DAYS[now.getUTCDay()]!} ${MONTHS[now.getUTCMonth()]!} ${two(now.getUTCDate())}`;
+        out += strftime('%a %b %d', now.getTime());
         break;
       case '[':
       case ']':

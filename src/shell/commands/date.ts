@@ -3,7 +3,7 @@
 
 import { getoptLong, has, last, tryHelp } from '../gnu/getopt-long.ts';
 import { quote } from '../gnu/quoting.ts';
-import { strftime } from '../gnu/strftime.ts';
+import { strftime } from '../../gateway/strftime.ts';
 import type { CommandDefinition } from '../program.ts';
 
 export const date: CommandDefinition = {

@@ -5,6 +5,7 @@
 // its width, elsewhere they are whole. %MEM is against the captured machine's 24684092 kB.
 // Texts compared with the real ps in tests/fixtures/shell/service-side/.
 
+import { strftime } from '../../gateway/strftime.ts';
 import type { ProcessInfo } from '../machine/process-table.ts';
 import type { CommandDefinition, ProgramContext } from '../program.ts';
 
@@ -286,24 +287,7 @@ function pmem(info: ProcessInfo): string {
 
 // START: the time of day within the last 24 hours, else the month and day (`Nov25`)
 function startTime(startMs: number, now: number): string {
-  const d = new Date(startMs);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  if (now - startMs < 24 * 3600 * 1000) return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  return `${months[d.getUTCMonth()]}${two(d.getUTCDate())}`;
+  return strftime(now - startMs < 24 * 3600 * 1000 ? '%H:%M' : '%b%d', startMs);
 }
 
 function minutesTime(cpuMs: number): string {

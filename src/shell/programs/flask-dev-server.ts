@@ -15,6 +15,7 @@ import { latin1Bytes } from '../../protocol/index.ts';
 import type { Machine } from '../machine/machine.ts';
 import type { ProcessHandle, ResumeDescriptor } from '../machine/process-table.ts';
 import { moduleLocation, type PythonEnvironment } from './python-environment.ts';
+import { strftime } from '../../gateway/strftime.ts';
 
 export const FLASK_PROGRAM = 'flask-dev-server';
 
@@ -122,9 +123,6 @@ export interface FlaskResumeData {
   readonly argv: readonly string[];
   readonly pid: number;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export class FlaskDevServer {
   readonly #machine: Machine;
@@ -290,13 +288,11 @@ function colourLine(line: string, code: string): string {
 
 /** `26/Nov/2026 11:07:57` (Werkzeug's log_date_time_string, local time = UTC). */
 function logDate(d: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return strftime('%d/%b/%Y %H:%M:%S', d.getTime());
 }
 
 function httpDate(d: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT`;
+  return strftime('%a, %d %b %Y %H:%M:%S GMT', d.getTime());
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -15,6 +15,7 @@ import {
   type ServiceManager,
 } from './service-manager.ts';
 import { unitValues } from './systemd-unit-file.ts';
+import { strftime } from '../../gateway/strftime.ts';
 
 const GREEN = '\x1b[0;1;32m';
 const RED = '\x1b[0;1;31m';
@@ -125,10 +126,7 @@ function cgroupCommand(command: string, comm: string): string {
 
 /** `Thu 2026-11-26 07:24:42 UTC` */
 export function stamp(ms: number): string {
-  const d = new Date(ms);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`;
+  return strftime('%a %Y-%m-%d %H:%M:%S %Z', ms);
 }
 
 /** format_timestamp_relative (src/basic/time-util.c, systemd 252). */

@@ -3,6 +3,8 @@
 // "short" format: local time, host, identifier[pid], message). Kept in memory, capped, and saved
 // with the service manager's state.
 
+import { strftime } from '../../gateway/strftime.ts';
+
 export interface JournalEntry {
   readonly ms: number;
   /** The unit it belongs to (`nginx.service`). */
@@ -17,8 +19,6 @@ export interface JournalEntry {
 
 /** The most entries kept. */
 const JOURNAL_LIMIT = 400;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export class Journal {
   readonly #entries: JournalEntry[];
@@ -49,9 +49,7 @@ export class Journal {
 
 /** journalctl's short format (the machine's time zone is UTC). */
 export function journalLine(entry: JournalEntry, hostname: string): string {
-  const date = new Date(entry.ms);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+  const stamp = strftime('%b %d %H:%M:%S', entry.ms);
   return `${stamp} ${hostname} ${entry.ident}[${entry.pid}]: ${entry.message}`;
 }
 

@@ -4,7 +4,7 @@
 // pip wrote the binary.
 
 import { normalizePath } from '../../gateway/fs.ts';
-import { strftime } from '../gnu/strftime.ts';
+import { strftime } from '../../gateway/strftime.ts';
 import type { Machine } from '../machine/machine.ts';
 import { PIP_UWSGI_PROGRAM } from '../machine/python-venv.ts';
 import type { UwsgiBuildChoice } from './uwsgi-instance.ts';

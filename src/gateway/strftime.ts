@@ -1,5 +1,7 @@
 // strftime(3) in the C locale and UTC, the machine's zone: what `date +FORMAT` prints, and the
-// dates programs stamp into what they write (uWSGI's build date).
+// dates the programs stamp into what they write — nginx's Date header and logs, uWSGI's banner
+// and build date, Werkzeug's log, systemd's journal and status, ls, bash's prompt. The one table
+// of day and month names.
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
