@@ -53,3 +53,9 @@ export function lessonParts(source: string): LessonParts {
     prose,
   };
 }
+
+/** An attribute of the lesson's `<Terminal … />` tag (`scenario`, `goal`, `choices`), if it has one. */
+export function terminalAttribute(source: string, name: string): string | undefined {
+  const tag = /<Terminal\s([^>]*)\/>/.exec(source)?.[1];
+  return tag === undefined ? undefined : new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+}

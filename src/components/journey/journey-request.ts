@@ -6,7 +6,7 @@
 
 import type { Journey } from '../../gateway/trace/index.ts';
 import type { Machine } from '../../shell/machine/machine.ts';
-import { exchange, parseUrl, requestText, resolveHost } from '../../shell/programs/http-client.ts';
+import { curlRequest, exchange, parseUrl, resolveHost } from '../../shell/programs/http-client.ts';
 
 export interface JourneyRequest {
   readonly method: 'GET' | 'POST';
@@ -50,14 +50,12 @@ function shorten(header: string): string {
 export function requestBytes(request: JourneyRequest): Uint8Array {
   const url = parseUrl(request.url);
   if ('kind' in url) throw new JourneyRequestError(`not a URL curl can fetch: ${request.url}`);
-  // curl chunks the body itself when told `Transfer-Encoding: chunked` (requestText does the same)
+  // curl chunks the body itself when told `Transfer-Encoding: chunked`
   const headers =
     request.chunked === true && request.body !== undefined
       ? [...request.headers, 'Transfer-Encoding: chunked']
       : request.headers;
-  return new TextEncoder().encode(
-    requestText(url, { method: request.method, headers, body: request.body }),
-  );
+  return curlRequest(url, { method: request.method, headers, body: request.body }).bytes;
 }
 
 /** Sends the request on the machine as curl would and returns the journey it made. */

@@ -23,12 +23,13 @@ import {
   exchange,
   parseUrl,
   readResponse,
-  requestText,
+  curlRequest,
   resolveHost,
   type HttpResponse,
   type ParsedUrl,
 } from '../programs/http-client.ts';
 import { quoteForLs } from '../gnu/quoting.ts';
+import { concatBytes, utf8Bytes } from '../../protocol/index.ts';
 
 /** The transfer time the progress meter's speeds are computed from (see SIMPLIFIED above). */
 const TRANSFER_US = 5000;
@@ -71,7 +72,7 @@ function fetchOne(context: ProgramContext, options: CurlOptions, urlText: string
   // head, the body, -w), then main()'s error line
   const finish = (status: number, message?: string): number => {
     context.stderr.write(o.err);
-    context.stdout.write(textOf(concat(o.out)));
+    context.stdout.write(textOf(concatBytes(o.out)));
     if (message !== undefined && showErrors) context.stderr.write(`curl: (${status}) ${message}\n`);
     return status;
   };
@@ -99,7 +100,7 @@ function fetchOne(context: ProgramContext, options: CurlOptions, urlText: string
     return finish(6, `Could not resolve host: ${url.host}`);
   }
   const target = chooseTarget(context, addresses, url, socket !== undefined);
-  const text = requestText(url, {
+  const request = curlRequest(url, {
     method,
     headers: options.headers,
     body,
@@ -130,7 +131,7 @@ function fetchOne(context: ProgramContext, options: CurlOptions, urlText: string
     if (meter) o.err += `\r${zeroLine()}\n`;
     return finish(35, tls);
   }
-  const sent = exchange(context.machine, target.address, bytesOf(text), {
+  const sent = exchange(context.machine, target.address, request.bytes, {
     kind: 'command',
     line: context.argv.map(quoteForLs).join(' '),
   });
@@ -154,11 +155,10 @@ function fetchOne(context: ProgramContext, options: CurlOptions, urlText: string
   }
   verbose(`* Connected to ${url.host} (${socket ?? tried}) port ${url.port} (#0)`);
   if (options.verbose) {
-    const head = text.slice(0, text.indexOf('\r\n\r\n') + 2);
-    for (const line of head.split('\r\n').slice(0, -1)) o.err += `> ${line}\r\n`;
+    for (const line of request.head.split('\r\n').slice(0, -2)) o.err += `> ${line}\r\n`;
     o.err += '> \r\n';
     if (body !== undefined && body !== '' && !toTerminal)
-      o.err += `} [${bytesOf(body).length} bytes data]\n`;
+      o.err += `} [${utf8Bytes(body).length} bytes data]\n`;
   }
   const response = readResponse(outcome.bytes, method === 'HEAD');
   if (response === undefined) {
@@ -277,7 +277,7 @@ function headText(response: HttpResponse, terminal: boolean): Uint8Array {
     const colon = line.indexOf(':');
     return colon < 0 ? line : `\x1b[1m${line.slice(0, colon)}\x1b[0m${line.slice(colon)}`;
   });
-  return bytesOf(`${lines.join('\r\n')}\r\n\r\n`);
+  return utf8Bytes(`${lines.join('\r\n')}\r\n\r\n`);
 }
 
 // -o FILE: the file is opened when the first bytes come; curl's (23) when it cannot be
@@ -291,7 +291,7 @@ function writeBody(
     o.out.push(...parts);
     return undefined;
   }
-  const data = concat(parts);
+  const data = concatBytes(parts);
   try {
     context.machine.fs.writeFile(context.resolve(options.output), data);
   } catch (error) {
@@ -334,7 +334,7 @@ function writeOut(
       return value;
     },
   );
-  o.out.push(bytesOf(text));
+  o.out.push(utf8Bytes(text));
 }
 
 function expectedSize(response: HttpResponse): number | undefined {
@@ -372,21 +372,7 @@ function max5(n: number): string {
   return `${String(Math.floor(n / 1048576)).padStart(4)}M`;
 }
 
-// what the reader typed is UTF-8 on the wire, and the answer is shown as UTF-8 text
-function bytesOf(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
-}
-
+// the answer is shown as UTF-8 text (what the reader typed goes out as UTF-8: utf8Bytes)
 function textOf(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

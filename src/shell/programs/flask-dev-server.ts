@@ -11,7 +11,7 @@ import type { Listener, PeerInfo, StreamReply } from '../../gateway/net/index.ts
 import { traceBytes, type HopRecorder } from '../../gateway/trace/index.ts';
 import { httpSocketVars } from '../../gateway/uwsgi/http-socket-vars.ts';
 import { callWsgiApp, environFromVars, WsgiErrors } from '../../gateway/wsgi/index.ts';
-import { latin1Bytes } from '../../protocol/index.ts';
+import { concatBytes, latin1Bytes } from '../../protocol/index.ts';
 import type { Machine } from '../machine/machine.ts';
 import type { ProcessHandle, ResumeDescriptor } from '../machine/process-table.ts';
 import { moduleLocation, type PythonEnvironment } from './python-environment.ts';
@@ -238,7 +238,7 @@ export class FlaskDevServer {
     });
     const call = callWsgiApp(this.#options.app, environ);
     const status = call.status ?? '500 INTERNAL SERVER ERROR';
-    const body = concat(call.chunks);
+    const body = concatBytes(call.chunks);
     const now = new Date(this.#machine.clock.now());
     const headers: [string, string][] = [
       ['Server', `Werkzeug/${this.#options.werkzeug} Python/3.11.2`],
@@ -250,7 +250,7 @@ export class FlaskDevServer {
     headers.push(['Connection', 'close']);
     const head = `HTTP/1.1 ${status}\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
     const method = text('REQUEST_METHOD');
-    const bytes = concat([latin1Bytes(head), method === 'HEAD' ? new Uint8Array(0) : body]);
+    const bytes = concatBytes([latin1Bytes(head), method === 'HEAD' ? new Uint8Array(0) : body]);
     recorder?.record({
       kind: 'app-response',
       actor: 'app',
@@ -293,16 +293,6 @@ function logDate(d: Date): string {
 
 function httpDate(d: Date): string {
   return strftime('%a, %d %b %Y %H:%M:%S GMT', d.getTime());
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** Starts a saved dev server again (a daemon now: nobody reads its log). */

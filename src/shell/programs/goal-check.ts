@@ -14,7 +14,7 @@ import {
   exchange,
   parseUrl,
   readResponse,
-  requestText,
+  curlRequest,
   resolveHost,
   type ParsedUrl,
 } from './http-client.ts';
@@ -30,17 +30,15 @@ export function checkGoal(machine: Machine, goal: ScenarioGoal): GoalResult {
   const addresses = resolveHost(machine, parsed.host);
   if (addresses.length === 0)
     return { met: false, detail: `curl: (6) Could not resolve host: ${parsed.host}` };
-  const text = requestText(parsed, {
+  const request = curlRequest(parsed, {
     method: 'GET',
     headers: (goal.request.headers ?? []).map(([name, value]) => `${name}: ${value}`),
     body: undefined,
   });
-  const sent = exchange(
-    machine,
-    pickTarget(machine, addresses, parsed),
-    new TextEncoder().encode(text),
-    { kind: 'goal', goal: goal.id },
-  );
+  const sent = exchange(machine, pickTarget(machine, addresses, parsed), request.bytes, {
+    kind: 'goal',
+    goal: goal.id,
+  });
   const outcome = sent.outcome;
   if (outcome.kind === 'connect-failed')
     return {

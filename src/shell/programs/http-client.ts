@@ -11,6 +11,15 @@ import type { SocketAddress } from '../../gateway/net/index.ts';
 import { JourneyRecorder } from '../../gateway/trace/index.ts';
 import type { JourneyOrigin } from '../machine/journey-log.ts';
 import type { Machine } from '../machine/machine.ts';
+import {
+  ChunkedDecoder,
+  concatBytes,
+  encodeChunked,
+  HttpParseError,
+  latin1Text,
+  utf8Bytes,
+  type ChunkedEvent,
+} from '../../protocol/index.ts';
 
 export const CURL_USER_AGENT = 'curl/7.88.1';
 
@@ -135,8 +144,14 @@ export interface RequestSpec {
   readonly referer?: string;
 }
 
-/** The request bytes, in curl's header order (captured from curl 7.88.1). */
-export function requestText(url: ParsedUrl, spec: RequestSpec): string {
+/** What curl sends: its head as text (what -v shows) and every byte of the request. */
+export interface CurlRequest {
+  readonly head: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The request, in curl's header order (captured from curl 7.88.1); typed text goes out as UTF-8. */
+export function curlRequest(url: ParsedUrl, spec: RequestSpec): CurlRequest {
   const defaults: [string, string][] = [
     ['Host', url.hostHeader],
     ['User-Agent', spec.userAgent ?? CURL_USER_AGENT],
@@ -167,7 +182,11 @@ export function requestText(url: ParsedUrl, spec: RequestSpec): string {
   }
   const lines = [`${spec.method} ${url.target} HTTP/1.1`];
   for (const [name, value] of [...defaults, ...custom]) lines.push(`${name}: ${value}`);
-  if (spec.body === undefined) return `${lines.join('\r\n')}\r\n\r\n`;
+  const finished = (): string => `${lines.join('\r\n')}\r\n\r\n`;
+  if (spec.body === undefined) {
+    const head = finished();
+    return { head, bytes: utf8Bytes(head) };
+  }
   const has = (name: string): boolean =>
     custom.some(([n]) => n.toLowerCase() === name) || removed.has(name);
   // -H 'Transfer-Encoding: chunked' makes curl send the body as chunks, without Content-Length
@@ -175,13 +194,11 @@ export function requestText(url: ParsedUrl, spec: RequestSpec): string {
   const chunked = custom.some(
     ([name, value]) => name.toLowerCase() === 'transfer-encoding' && /\bchunked\b/i.test(value),
   );
-  const size = new TextEncoder().encode(spec.body).length;
-  if (!has('content-length') && !chunked) lines.push(`Content-Length: ${size}`);
+  const body = utf8Bytes(spec.body);
+  if (!has('content-length') && !chunked) lines.push(`Content-Length: ${body.length}`);
   if (!has('content-type')) lines.push('Content-Type: application/x-www-form-urlencoded');
-  const body = !chunked
-    ? spec.body
-    : `${size === 0 ? '' : `${size.toString(16)}\r\n${spec.body}\r\n`}0\r\n\r\n`;
-  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+  const head = finished();
+  return { head, bytes: concatBytes([utf8Bytes(head), chunked ? encodeChunked(body) : body]) };
 }
 
 export interface Exchange {
@@ -220,7 +237,7 @@ export interface HttpResponse {
 export function readResponse(bytes: Uint8Array, head: boolean): HttpResponse | undefined {
   const end = indexOf(bytes, [13, 10, 13, 10]);
   if (end < 0) return undefined;
-  const headText = latin1(bytes.subarray(0, end));
+  const headText = latin1Text(bytes.subarray(0, end));
   const headLines = headText.split('\r\n');
   const statusLine = headLines[0] ?? '';
   const match = /^HTTP\/(\d\.\d) (\d{3})/.exec(statusLine);
@@ -244,24 +261,15 @@ export function readResponse(bytes: Uint8Array, head: boolean): HttpResponse | u
   return { statusLine, status: Number(match[2]), headers, headLines, body, keepAlive };
 }
 
+/** A chunked body decoded as far as it is well formed (curl writes what it could read). */
 function dechunk(bytes: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  for (;;) {
-    const lineEnd = indexOf(bytes, [13, 10], at);
-    if (lineEnd < 0) break;
-    const size = Number.parseInt(latin1(bytes.subarray(at, lineEnd)), 16);
-    if (!Number.isFinite(size) || size === 0) break;
-    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
-    at = lineEnd + 2 + size + 2;
+  const events: ChunkedEvent[] = [];
+  try {
+    new ChunkedDecoder().push(bytes, 0, events);
+  } catch (error) {
+    if (!(error instanceof HttpParseError)) throw error;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(events.flatMap((event) => (event.type === 'data' ? [event.chunk] : [])));
 }
 
 function indexOf(bytes: Uint8Array, needle: readonly number[], from = 0): number {
@@ -270,10 +278,4 @@ function indexOf(bytes: Uint8Array, needle: readonly number[], from = 0): number
     return i;
   }
   return -1;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return text;
 }

@@ -35,33 +35,18 @@ import {
   type BuilderOutputs,
 } from '../../../src/components/builder/config-builder.ts';
 import { splitTcpAddress } from '../../../src/components/builder/input-checks.ts';
-import { canUseMountNamespace, realNginxTest, sendRaw } from '../support/nginx-oracle.ts';
+import { realNginxTest, sendRaw } from '../support/nginx-oracle.ts';
 import {
   describeWithPrograms,
-  findProgram,
+  waitForLog,
   freePort,
   makeTempDir,
   runProgram,
   startNginx,
   startUwsgi,
-  SYSTEM_PYTHON,
   type TempDir,
 } from '../support/real-programs.ts';
-import { UWSGI_REQUIREMENTS } from '../uwsgi/uwsgi-support.ts';
-
-const requirements = [
-  ...UWSGI_REQUIREMENTS,
-  'nginx',
-  'systemd-analyze',
-  {
-    name: 'unshare with a private mount namespace (root, util-linux)',
-    available: canUseMountNamespace,
-  },
-  {
-    name: 'python3-venv (/usr/bin/python3 -m venv)',
-    available: () => findProgram('python3') !== undefined,
-  },
-];
+import { makeFlaskVenv, SETUP_REQUIREMENTS } from '../uwsgi/uwsgi-support.ts';
 
 /** The tutorial's app (lesson 00), under the name the callable asks for. */
 const appSource = (callable: string): string =>
@@ -137,31 +122,17 @@ function moved(text: string, moves: readonly (readonly [string, string])[]): str
   return out;
 }
 
-/** Resolves once `log()` matches, or after five seconds (the assertion after it then says why). */
-async function logShows(log: () => string, pattern: RegExp): Promise<void> {
-  for (let waited = 0; waited < 5000 && !pattern.test(log()); waited += 50)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
 let tmp: TempDir;
 let venv: string;
 let debianDefaultSite: string;
 
 describeWithPrograms(
   'the config builder’s files on real nginx, uWSGI and systemd',
-  requirements,
+  SETUP_REQUIREMENTS,
   () => {
     beforeAll(async () => {
       tmp = makeTempDir('uwsgi-lab-builder');
-      venv = join(tmp.path, 'venv');
-      const made = await runProgram(SYSTEM_PYTHON, [
-        '-m',
-        'venv',
-        '--system-site-packages',
-        '--without-pip',
-        venv,
-      ]);
-      expect(made.status, made.stderr).toBe(0);
+      venv = await makeFlaskVenv(tmp.path);
       debianDefaultSite = readFileSync('/etc/nginx/sites-available/default', 'utf8');
     });
     afterAll(() => tmp.cleanup());
@@ -260,7 +231,7 @@ describeWithPrograms(
           let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
           try {
             // uWSGI binds its socket before it imports the app: wait for the import's verdict
-            await logShows(uwsgi.log, /WSGI app 0|no app loaded/);
+            await waitForLog(uwsgi.log, /WSGI app 0|no app loaded/);
             expect(uwsgi.log()).toContain("WSGI app 0 (mountpoint='') ready");
 
             // the block in a private nginx, listening on a free port of 127.0.0.1
@@ -295,7 +266,7 @@ describeWithPrograms(
               expect(uwsgi.log()).not.toContain('style.css');
             }
             // uWSGI logs a request once it has answered it
-            await logShows(uwsgi.log, /GET \/ => generated 12 bytes/);
+            await waitForLog(uwsgi.log, /GET \/ => generated 12 bytes/);
             expect(uwsgi.log()).toMatch(/GET \/ => generated 12 bytes/);
           } finally {
             await nginx?.stop();

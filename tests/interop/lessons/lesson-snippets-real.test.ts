@@ -40,19 +40,18 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TUTORIAL_APP_PY } from '../../../src/shell/machine/tutorial-files.ts';
 import { lessonParts, type CodeBlockInfo } from '../../support/lesson-source.ts';
-import { canUseMountNamespace, realNginxTest, sendRaw } from '../support/nginx-oracle.ts';
+import { realNginxTest, sendRaw } from '../support/nginx-oracle.ts';
 import {
   describeWithPrograms,
-  findProgram,
+  waitForLog,
   makeTempDir,
   runProgram,
   startNginx,
   startUwsgi,
-  SYSTEM_PYTHON,
   type RunningUwsgi,
   type TempDir,
 } from '../support/real-programs.ts';
-import { UWSGI_REQUIREMENTS } from '../uwsgi/uwsgi-support.ts';
+import { makeFlaskVenv, SETUP_REQUIREMENTS } from '../uwsgi/uwsgi-support.ts';
 
 const LESSONS = join(import.meta.dirname, '../../../content/lessons');
 const APP_DIR = '/home/ubuntu/helloWorld';
@@ -145,26 +144,6 @@ function expectQuoted(lesson: Lesson, line: string, what: string): void {
     expect(source.includes(line), `${lesson.file} should quote ${what}: ${line}`).toBe(true);
 }
 
-/** Resolves once `log()` matches, or after eight seconds (the assertion after it says why). */
-async function logShows(log: () => string, pattern: RegExp): Promise<void> {
-  for (let waited = 0; waited < 8000 && !pattern.test(log()); waited += 50)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-const requirements = [
-  ...UWSGI_REQUIREMENTS,
-  'nginx',
-  'systemd-analyze',
-  {
-    name: 'unshare with a private mount namespace (root, util-linux)',
-    available: canUseMountNamespace,
-  },
-  {
-    name: 'python3-venv (/usr/bin/python3 -m venv)',
-    available: () => findProgram('python3') !== undefined,
-  },
-];
-
 const lessons = readLessons();
 let tmp: TempDir;
 let venv: string;
@@ -205,7 +184,7 @@ async function runIni(ini: string): Promise<UwsgiRun> {
   try {
     const running = await startUwsgi({ dir: root, cwd: appDir, args, socket });
     // uWSGI binds its socket before it imports the app: wait for the import's verdict
-    await logShows(running.log, /WSGI app 0|no app loaded|no python application found/);
+    await waitForLog(running.log, /WSGI app 0|no app loaded|no python application found/);
     return { running, appDir, socket, log: running.log, notes };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -213,41 +192,37 @@ async function runIni(ini: string): Promise<UwsgiRun> {
   }
 }
 
-describeWithPrograms('the lessons’ snippets on real nginx, uWSGI and systemd', requirements, () => {
-  beforeAll(async () => {
-    tmp = makeTempDir('uwsgi-lab-snippets');
-    venv = join(tmp.path, 'venv');
-    const made = await runProgram(SYSTEM_PYTHON, [
-      '-m',
-      'venv',
-      '--system-site-packages',
-      '--without-pip',
-      venv,
-    ]);
-    expect(made.status, made.stderr).toBe(0);
-  });
-  afterAll(() => tmp.cleanup());
+describeWithPrograms(
+  'the lessons’ snippets on real nginx, uWSGI and systemd',
+  SETUP_REQUIREMENTS,
+  () => {
+    beforeAll(async () => {
+      tmp = makeTempDir('uwsgi-lab-snippets');
+      venv = await makeFlaskVenv(tmp.path);
+    });
+    afterAll(() => tmp.cleanup());
 
-  it('finds the lessons’ snippets', () => {
-    const count = lessons.reduce((sum, lesson) => sum + lesson.snippets.length, 0);
-    console.log(`lesson snippets proven on the real programs: ${count} (× 2 languages)`);
-    expect(count).toBeGreaterThanOrEqual(15);
-  });
+    it('finds the lessons’ snippets', () => {
+      const count = lessons.reduce((sum, lesson) => sum + lesson.snippets.length, 0);
+      console.log(`lesson snippets proven on the real programs: ${count} (× 2 languages)`);
+      expect(count).toBeGreaterThanOrEqual(15);
+    });
 
-  for (const lesson of lessons) {
-    for (const snippet of lesson.snippets) {
-      const name = `${lesson.file} #${snippet.index + 1} ${snippet.kind} ${snippet.title ?? ''}${snippet.broken ? ' (broken)' : ''}`;
-      it(name, async () => proveSnippet(lesson, snippet), 60_000);
+    for (const lesson of lessons) {
+      for (const snippet of lesson.snippets) {
+        const name = `${lesson.file} #${snippet.index + 1} ${snippet.kind} ${snippet.title ?? ''}${snippet.broken ? ' (broken)' : ''}`;
+        it(name, async () => proveSnippet(lesson, snippet), 60_000);
+      }
+      for (const [site, ini] of completeSetups(lesson)) {
+        it(
+          `${lesson.file} #${site.index + 1} with #${ini.index + 1}: a request through real nginx and uWSGI`,
+          async () => requestThrough(site, ini),
+          60_000,
+        );
+      }
     }
-    for (const [site, ini] of completeSetups(lesson)) {
-      it(
-        `${lesson.file} #${site.index + 1} with #${ini.index + 1}: a request through real nginx and uWSGI`,
-        async () => requestThrough(site, ini),
-        60_000,
-      );
-    }
-  }
-});
+  },
+);
 
 async function proveSnippet(lesson: Lesson, snippet: Snippet): Promise<void> {
   switch (snippet.kind) {

@@ -131,6 +131,19 @@ export function makeTempDir(prefix: string): TempDir {
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * Resolves once `log()` matches, or after `timeoutMs` without failing: the assertion after it says
+ * what the log holds instead.
+ */
+export async function waitForLog(
+  log: () => string,
+  pattern: RegExp,
+  timeoutMs = 8000,
+): Promise<void> {
+  for (let waited = 0; waited < timeoutMs && !pattern.test(log()); waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Resolves when `address` (a unix socket path or HOST:PORT) accepts a connection. */
 export async function waitForSocket(address: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -27,13 +27,11 @@ import {
 } from '../../support/lesson-quotes.ts';
 import { comparable, scenarioShell, typed } from '../../support/lesson-replay.ts';
 import { REPLAY_PLAN, type BlockReplay, type SetupStep } from '../../support/lesson-replay-plan.ts';
-import { lessonParts } from '../../support/lesson-source.ts';
+import { lessonParts, terminalAttribute, type CodeBlockInfo } from '../../support/lesson-source.ts';
 
 /** The scenario of the lesson's terminal, or undefined for a lesson without one. */
 function terminalScenario(locale: Locale, lesson: string): string | undefined {
-  const source = readFileSync(join(LESSONS_DIR, locale, lesson), 'utf8');
-  const tag = /<Terminal\s([^>]*)\/>/.exec(source)?.[1];
-  return tag === undefined ? undefined : /\bscenario="([^"]*)"/.exec(tag)?.[1];
+  return terminalAttribute(readFileSync(join(LESSONS_DIR, locale, lesson), 'utf8'), 'scenario');
 }
 
 /** The commands of the lesson's console blocks `from`…`to` (code-block numbers), in order. */
@@ -51,7 +49,7 @@ function blockCommands(quotes: readonly ConsoleQuote[], from: number, to: number
 async function setUp(
   shell: MachineShell,
   step: SetupStep,
-  source: string,
+  blocks: readonly CodeBlockInfo[],
   quotes: readonly ConsoleQuote[],
 ): Promise<void> {
   if (typeof step === 'string' || 'blocks' in step) {
@@ -59,7 +57,7 @@ async function setUp(
     for (const command of commands) await typed(shell, command);
     return;
   }
-  const code = lessonParts(source).blocks[step.block - 1]?.code;
+  const code = blocks[step.block - 1]?.code;
   if (code === undefined) throw new Error(`no code block ${step.block}`);
   if (step.replace !== undefined && !code.includes(step.replace[0]))
     throw new Error(`code block ${step.block} has no ${step.replace[0]}`);
@@ -110,7 +108,7 @@ for (const locale of LOCALES) {
   describe(`${locale}: what every console block of the lessons quotes, in the simulator`, () => {
     for (const lesson of lessonFiles(locale)) {
       it(lesson, async () => {
-        const source = readFileSync(join(LESSONS_DIR, locale, lesson), 'utf8');
+        const blocks = lessonParts(readFileSync(join(LESSONS_DIR, locale, lesson), 'utf8')).blocks;
         const quotes = lessonConsoleQuotes(locale, lesson);
         const plan = new Map(
           REPLAY_PLAN.filter((entry) => entry.lesson === lesson).map((entry) => [
@@ -124,7 +122,7 @@ for (const locale of LOCALES) {
           const label = entry?.machine ?? 'page';
           const shell = machines.get(label) ?? scenarioShell(entry?.scenario ?? pageScenario);
           machines.set(label, shell);
-          for (const step of entry?.setup ?? []) await setUp(shell, step, source, quotes);
+          for (const step of entry?.setup ?? []) await setUp(shell, step, blocks, quotes);
           return shell;
         };
         const counts = { checked: 0, realOnly: 0, skipped: 0 };

@@ -21,7 +21,7 @@ import type { ScenarioGoal } from '../../../src/shell/scenarios/scenario.ts';
 import { runScript } from '../../../src/shell/script-runner.ts';
 // the commands' module registers the program layer (starters, goal checks)
 import '../../../src/shell/commands/index.ts';
-import { lessonParts } from '../../support/lesson-source.ts';
+import { lessonParts, terminalAttribute } from '../../support/lesson-source.ts';
 
 interface Exercise {
   readonly lesson: string;
@@ -46,9 +46,7 @@ interface PageTerminal {
 
 function pageTerminal(locale: 'ko' | 'en', lesson: string): PageTerminal {
   const source = readFileSync(join('content/lessons', locale, lesson), 'utf8');
-  const tag = /<Terminal\s([^>]*)\/>/.exec(source)?.[1] ?? '';
-  const attribute = (name: string): string | undefined =>
-    new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  const attribute = (name: string): string | undefined => terminalAttribute(source, name);
   const scenario = scenarioNamed(attribute('scenario') ?? '');
   if (scenario === undefined) throw new Error(`${lesson}: no <Terminal scenario="…"> found`);
   const named = attribute('goal');

@@ -8,6 +8,7 @@ import { MachineShell } from '../../../../../src/shell/machine-shell.ts';
 import { debianMachine } from '../../../../../src/shell/machine/base-system.ts';
 import { installPackage } from '../../../../../src/shell/machine/install-package.ts';
 import { sizeToStr, wrapList } from '../../../../../src/shell/programs/apt-get-program.ts';
+import { scenarioBench } from '../../programs/scenario-shell.ts';
 import { captured, fixture, originalBench, statusTranscript } from './python-bench.ts';
 
 const counts = (text: string): string =>
@@ -58,6 +59,14 @@ describe('apt-get install (§7)', () => {
     }
     expect(machine.packages.isInstalled('nginx-full')).toBe(false);
     expect(machine.fs.exists('/etc/nginx/nginx.conf')).toBe(false);
+  });
+
+  it('lesson 05’s terminal already has uWSGI: libxml2 and libicu72 are not proposed, 12 packages', async () => {
+    const { shell } = scenarioBench('uwsgi-running');
+    const text = await statusTranscript(shell, ['apt-get install nginx-full'], 'n\n');
+    expect(text).toContain('0 upgraded, 12 newly installed, 0 to remove and 0 not upgraded.\n');
+    expect(text).not.toMatch(/libxml2|libicu72/);
+    expect(text).toContain('Abort.');
   });
 
   it('only what is missing: the plugin alone needs no question (python3-pip brought libpython3.11)', async () => {
